@@ -1,0 +1,91 @@
+// The single entry point: analyze(document, url, settings) -> Analysis.
+// Order matters: spam is found first so its text never reaches the body; the article is found
+// next so noise detection can judge panels against it; repairs and summary work on the result.
+import { DEFAULT_ANALYZE_SETTINGS, kindEnabled } from './kinds';
+import { createContext } from './page/context';
+import { readMeta } from './page/meta';
+import { detectSpam } from './spam/index';
+import { detectNoise } from './noise/index';
+import { extractArticle } from './extract/index';
+import { summarize } from './summary/index';
+import { findRepairs, repairText } from './script/repair';
+import { guessScript } from './script/detect';
+import { applyUserRules } from './rules/index';
+import type { Analysis, AnalyzeSettings, HiddenBlock } from './types';
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+export function analyze(doc: Document, url: string, settings: AnalyzeSettings = DEFAULT_ANALYZE_SETTINGS): Analysis {
+  const started = now();
+  const ctx = createContext(doc, url, settings);
+  const servedTitle = (doc.title || '').trim();
+
+  const spam = detectSpam(ctx);
+  for (const block of spam.hidden) if (block.element) ctx.excluded.add(block.element);
+  const ruled = applyUserRules(ctx);
+  for (const block of ruled) if (block.element) ctx.excluded.add(block.element);
+
+  const meta = readMeta(ctx, { servedTitleIsSpam: spam.titleHijacked });
+  let article = extractArticle(ctx, meta.title);
+  const noise = detectNoise(ctx, { element: article.element, title: meta.title, body: article.body });
+  let noiseInBody = false;
+  for (const block of noise) {
+    if (!block.element) continue;
+    ctx.excluded.add(block.element);
+    if (article.element && article.element.contains(block.element)) noiseInBody = true;
+  }
+  if (noiseInBody) article = extractArticle(ctx, meta.title, article.element);
+
+  const repairs = findRepairs(ctx, article.element, meta.title);
+  const title = repairText(meta.title);
+  const body = repairText(article.body);
+  const summary = summarize(body, title);
+  const hidden: HiddenBlock[] = [...spam.hidden, ...ruled, ...noise].filter((b) => kindEnabled(settings, b.kind));
+  const chars = countReadingUnits(body);
+
+  return {
+    url,
+    title,
+    servedTitle,
+    titleHijacked: spam.titleHijacked,
+    published: meta.published,
+    source: meta.source,
+    author: meta.author,
+    editor: meta.editor,
+    site: meta.site,
+    docInfo: meta.docInfo,
+    clone: spam.clone,
+    parasite: spam.parasite,
+    body,
+    bodyElement: article.element,
+    blocks: article.blocks.map((b) => repairBlock(b)),
+    isArticle: article.isArticle,
+    pagination: article.pagination,
+    summary,
+    hidden,
+    repairs,
+    script: guessScript(title + body),
+    stats: { chars, readingMinutes: Math.max(1, Math.round(chars / 400)) },
+    ms: Math.round((now() - started) * 100) / 100,
+  };
+}
+
+/** Han characters count one each, runs of letters/digits one each: how Chinese length is felt. */
+export function countReadingUnits(text: string): number {
+  return (text.match(/\p{Script=Han}|[\p{L}\p{N}]+/gu) || []).length;
+}
+
+function repairBlock<T extends Analysis['blocks'][number]>(block: T): T {
+  switch (block.type) {
+    case 'heading':
+    case 'paragraph':
+    case 'quote':
+      return { ...block, text: repairText(block.text) };
+    case 'list':
+      return { ...block, items: block.items.map(repairText) };
+    case 'table':
+      return { ...block, rows: block.rows.map((r) => r.map(repairText)) };
+    case 'image':
+      return { ...block, caption: repairText(block.caption) };
+  }
+}
