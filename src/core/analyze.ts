@@ -20,12 +20,15 @@ export function analyze(doc: Document, url: string, settings: AnalyzeSettings = 
   const ctx = createContext(doc, url, settings);
   const servedTitle = (doc.title || '').trim();
 
+  const mark = stageClock();
   const spam = detectSpam(ctx);
   for (const block of spam.hidden) if (block.element) ctx.excluded.add(block.element);
   const ruled = applyUserRules(ctx);
   for (const block of ruled) if (block.element) ctx.excluded.add(block.element);
 
+  mark('spam');
   const meta = readMeta(ctx, { servedTitleIsSpam: spam.titleHijacked });
+  mark('meta');
   let article = extractArticle(ctx, meta.title);
   const noise = detectNoise(ctx, { element: article.element, title: meta.title, body: article.body });
   let noiseInBody = false;
@@ -34,12 +37,15 @@ export function analyze(doc: Document, url: string, settings: AnalyzeSettings = 
     ctx.excluded.add(block.element);
     if (article.element && article.element.contains(block.element)) noiseInBody = true;
   }
+  mark('extract+noise');
   if (noiseInBody) article = extractArticle(ctx, meta.title, article.element);
 
   const repairs = findRepairs(ctx, article.element, meta.title);
   const title = repairText(meta.title);
   const body = repairText(article.body);
+  mark('repair');
   const summary = summarize(body, title);
+  mark('summary');
   const hidden: HiddenBlock[] = [...spam.hidden, ...ruled, ...noise].filter((b) => kindEnabled(settings, b.kind));
   const chars = countReadingUnits(body);
 
@@ -66,8 +72,23 @@ export function analyze(doc: Document, url: string, settings: AnalyzeSettings = 
     repairs,
     script: guessScript(title + body),
     stats: { chars, readingMinutes: Math.max(1, Math.round(chars / 400)) },
-    ms: Math.round((now() - started) * 100) / 100,
+    ms: round(now() - started),
+    timings: mark.timings,
   };
+}
+
+const round = (ms: number): number => Math.round(ms * 100) / 100;
+
+/** Records the time since the previous mark under each stage's name (for `npm run bench`). */
+function stageClock(): ((stage: string) => void) & { timings: Record<string, number> } {
+  let last = now();
+  const timings: Record<string, number> = {};
+  const mark = (stage: string) => {
+    const t = now();
+    timings[stage] = round((timings[stage] ?? 0) + t - last);
+    last = t;
+  };
+  return Object.assign(mark, { timings });
 }
 
 /** Han characters count one each, runs of letters/digits one each: how Chinese length is felt. */

@@ -119,6 +119,8 @@ export interface Analysis {
   stats: { chars: number; readingMinutes: number };
   /** Time analyze() took, ms. */
   ms: number;
+  /** Time per stage, ms (spam, meta, extract+noise, repair, summary). */
+  timings: Record<string, number>;
 }
 
 /** What analyze() needs from the user's settings: a pure slice, independent of storage. */

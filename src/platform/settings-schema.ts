@@ -60,6 +60,18 @@ export const DEFAULT_SETTINGS: Settings = {
   allSites: false,
 };
 
+/** Allowed values and ranges, shared by the validator and the options page. */
+export const SENSITIVITIES = ['low', 'normal', 'high'] as const satisfies readonly AnalyzeSettings['sensitivity'][];
+export const READER_THEMES = ['system', 'light', 'sepia', 'dark'] as const satisfies readonly ReaderPrefs['theme'][];
+export const READER_FONTS = ['sans', 'serif', 'kai'] as const satisfies readonly ReaderPrefs['font'][];
+export const READER_RANGES = {
+  fontSize: { min: 14, max: 32, step: 1 },
+  lineHeight: { min: 1.4, max: 2.4, step: 0.1 },
+  width: { min: 20, max: 60, step: 1 },
+} as const;
+/** Boolean switches of a site entry (convert is a ScriptTarget). */
+export const SITE_FLAGS = ['clean', 'reader', 'disabled'] as const;
+
 export function toAnalyzeSettings(s: Settings): AnalyzeSettings {
   return { kinds: s.kinds, sensitivity: s.sensitivity, userRules: s.userRules };
 }

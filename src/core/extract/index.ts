@@ -1,8 +1,15 @@
-// Article body extraction. First version (foundation): CMS hints, else the block with the most
-// Chinese sentence punctuation; the extraction issue replaces it with a tuned scorer.
+// Article body extraction tuned for Chinese pages.
+// 1. One walk scores every element (stats.ts): Chinese punctuation and paragraph length, pushed
+//    to ancestors, discounted by link density and weighed by class/id and CMS evidence.
+// 2. The best visible candidate is narrowed to the smallest element that still holds nearly all
+//    of its text (drops the headline and metadata line that share the wrapper).
+// 3. Its subtree becomes blocks (collect.ts); credit lines, promos and pagers are trimmed (trim.ts).
 import type { PageContext } from '../page/context';
-import { BLOCK_TAGS } from '../page/context';
 import type { ArticleBlock } from '../types';
+import { collectStats, type Stat } from './stats';
+import { blocksToLines, collectBlocks } from './collect';
+import { trimBlocks } from './trim';
+import { findPagination } from './pagination';
 
 export interface ArticleResult {
   element: Element | null;
@@ -12,59 +19,108 @@ export interface ArticleResult {
   pagination: { current: number; total: number } | null;
 }
 
-const HINTS = ['.TRS_Editor', '.TRS_UEDITOR', '#dochtmlcon', '#zoom', '#UCAP-CONTENT', '#vsb_content', '.v_news_content', '.pages_content', 'article'];
+const EMPTY: ArticleResult = { element: null, body: '', blocks: [], isArticle: false, pagination: null };
 
-export function extractArticle(ctx: PageContext, _title: string, knownRoot?: Element | null): ArticleResult {
-  const root = knownRoot ?? findRoot(ctx);
-  if (!root) return { element: null, body: '', blocks: [], isArticle: false, pagination: null };
-  const lines = paragraphs(ctx, root);
-  const blocks: ArticleBlock[] = lines.map((text) => ({ type: 'paragraph', text }));
-  return { element: root, body: lines.join('\n'), blocks, isArticle: lines.join('').length > 80, pagination: null };
+/** Known CMS body containers: strong evidence, but a mirror copies them too, so never a rule. */
+const CMS_HINT = /(^|\s)(TRS_Editor|TRS_UEDITOR|trs_paper_default|dochtmlcon|zoom|UCAP-CONTENT|vsb_content|v_news_content|pages_content|article-content|article_content|endText|content-article)(\s|$)/i;
+const GOOD_NAME = /article|content|正文|text|detail|body|entry|post|news_?con|neirong|zhengwen|txt|summary|abstract|cont/i;
+const BAD_NAME =
+  /comment|footer|foot|sidebar|side|nav|menu|recommend|related|relate|hot|rank|share|banner|\bad\b|ads|copyright|links|tags|widget|popular|breadcrumb|header|top|login|search|tuijian/i;
+const BAD_TAG = new Set(['NAV', 'ASIDE', 'FOOTER', 'HEADER', 'A', 'LI', 'UL', 'OL']);
+
+function nameWeight(el: Element, st: Stat): number {
+  const name = `${el.getAttribute('class') || ''} ${el.id || ''}`.trim();
+  let w = 1;
+  if (name) {
+    if (CMS_HINT.test(name)) w *= 1.4;
+    else if (GOOD_NAME.test(name)) w *= 1.15;
+    if (BAD_NAME.test(name) && !CMS_HINT.test(name)) w *= 0.6;
+  }
+  const tag = el.tagName.toUpperCase();
+  if (tag === 'UCAPCONTENT' || tag === 'ARTICLE') w *= 1.3;
+  if (BAD_TAG.has(tag)) w *= 0.5;
+  if (st.marked) w *= 1.3;
+  return w;
 }
 
-function findRoot(ctx: PageContext): Element | null {
-  for (const sel of HINTS) {
-    const el = ctx.doc.querySelector(sel);
-    if (el && !ctx.isInvisible(el) && ctx.visibleText(el).length > 50) return el;
-  }
-  let best: Element | null = null;
-  let bestScore = 0;
-  for (const el of Array.from(ctx.doc.querySelectorAll('div, td, section, article, main'))) {
-    if (ctx.excluded.has(el)) continue;
-    const ps = Array.from(el.children).filter((c) => c.tagName === 'P');
-    const text = ps.map((p) => p.textContent || '').join('');
-    const score = (text.match(/[，。；：？！、]/g) || []).length;
-    if (score > bestScore) {
-      bestScore = score;
-      best = el;
-    }
-  }
-  return best;
+function rank(el: Element, st: Stat): number {
+  const density = st.chars ? st.linkChars / st.chars : 1;
+  return st.score * (1 - density) * (1 - density) * nameWeight(el, st);
 }
 
-function paragraphs(ctx: PageContext, root: Element): string[] {
-  const out: string[] = [];
-  let current = '';
-  const flush = () => {
-    const t = current.replace(/\s+/g, ' ').trim();
-    if (t) out.push(t);
-    current = '';
-  };
-  const walk = (node: Node) => {
-    for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) current += (c as Text).data;
-      else if (c.nodeType === 1) {
-        const e = c as Element;
-        const tag = e.tagName.toUpperCase();
-        if (['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'RT', 'RP'].includes(tag) || ctx.excluded.has(e) || ctx.isInvisible(e)) continue;
-        const block = BLOCK_TAGS.has(tag);
-        if (block) flush();
-        walk(e);
-        if (block) flush();
+/** Narrow the winner to the child that holds nearly all its article text and all its pictures. */
+function narrow(root: Element, stats: Map<Element, Stat>, title: string): Element {
+  for (let guard = 0; guard < 30; guard++) {
+    const st = stats.get(root);
+    if (!st) break;
+    const plain = st.chars - st.linkChars;
+    // Text a reader sees as the headline does not count as article text.
+    let titleChars = 0;
+    let titleSent = 0;
+    let best: Element | null = null;
+    let bestPlain = 0;
+    for (const c of Array.from(root.children)) {
+      const cs = stats.get(c);
+      if (!cs) continue;
+      const cp = cs.chars - cs.linkChars;
+      if (title && cp <= title.length + 4 && cp > 0 && (c.textContent || '').replace(/\s+/g, '').includes(title.replace(/\s+/g, ''))) {
+        titleChars += cp;
+        titleSent += cs.sentChars;
+      }
+      if (cp > bestPlain) {
+        bestPlain = cp;
+        best = c;
       }
     }
-  };
-  walk(root);
-  flush();
-  return out;
+    if (!best) break;
+    const cs = stats.get(best)!;
+    if (!cs.block || cs.score < st.score * 0.5) break;
+    // Nearly all sentence text, most of the plain text (headline and metadata line aside), and
+    // every picture must be inside the child.
+    if (cs.sentChars < (st.sentChars - titleSent) * 0.9 || bestPlain < (plain - titleChars) * 0.6) break;
+    const imgs = root.getElementsByTagName('img').length - best.getElementsByTagName('img').length;
+    if (imgs > 0 && bestPlain < (plain - titleChars) * 0.97) break;
+    root = best;
+  }
+  return root;
+}
+
+function chooseRoot(ctx: PageContext, stats: Map<Element, Stat>): Element | null {
+  const cands: { el: Element; r: number }[] = [];
+  for (const [el, st] of stats) if (st.score > 0) cands.push({ el, r: rank(el, st) });
+  cands.sort((a, b) => b.r - a.r);
+  for (const c of cands.slice(0, 8)) {
+    if (!ctx.isInvisible(c.el)) return c.el;
+  }
+  return null;
+}
+
+export function extractArticle(ctx: PageContext, title: string, knownRoot?: Element | null): ArticleResult {
+  try {
+    const body = ctx.doc.body || ctx.doc.documentElement;
+    if (!body) return EMPTY;
+    let root: Element | null;
+    let stats: Map<Element, Stat>;
+    if (knownRoot) {
+      root = knownRoot;
+      stats = collectStats(ctx, knownRoot);
+    } else {
+      stats = collectStats(ctx, body);
+      const top = chooseRoot(ctx, stats);
+      root = top ? narrow(top, stats, title) : null;
+    }
+    if (!root) return EMPTY;
+    const { blocks: raw } = collectBlocks(ctx, root, stats);
+    const blocks = trimBlocks(raw, title);
+    const lines = blocksToLines(blocks);
+    const text = lines.join('\n');
+    const st = stats.get(root);
+    const chars = text.replace(/\s+/g, '').length;
+    const punct = (text.match(/[，。；！？]/g) || []).length;
+    const density = st && st.chars ? st.linkChars / st.chars : 0;
+    const isArticle = density < 0.5 && (chars >= 200 || (chars >= 40 && punct >= 2));
+    return { element: root, body: text, blocks, isArticle, pagination: isArticle ? findPagination(ctx, root) : null };
+  } catch {
+    return EMPTY;
+  }
 }

@@ -1,7 +1,7 @@
 // Per-analysis view of a document: cached visibility and visible text, shared by every stage
 // so that each element's style is judged once.
 import type { AnalyzeSettings } from '../types';
-import { isInvisibleElement } from './visibility';
+import { buildStyleIndex, type StyleIndex } from './visibility';
 
 export interface PageContext {
   doc: Document;
@@ -15,6 +15,12 @@ export interface PageContext {
   isInvisible(el: Element): boolean;
   /** Text a person sees inside `el`, whitespace folded, skipping invisible and excluded parts. */
   visibleText(el: Element): string;
+  /** The page's style facts, computed once (see visibility.ts). */
+  styles: StyleIndex;
+  /** Why the element's own style hides it ("" when it doesn't). */
+  hiddenReason(el: Element): string;
+  /** Extra excluded text spans (inline spam) that text readers should skip: node -> [start, end) ranges. */
+  excludedSpans: Map<Text, [number, number][]>;
 }
 
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'SVG', 'RT', 'RP']);
@@ -33,38 +39,80 @@ export function foldSpace(s: string): string {
 
 export function createContext(doc: Document, url: string, settings: AnalyzeSettings): PageContext {
   const invisible = new Map<Element, boolean>();
+  const ownHidden = new Map<Element, string>();
+  // visibleText is asked for the same elements by several stages; the cache is valid while
+  // nothing new is excluded (the excluded set only grows).
+  const textCache = new Map<Element, string>();
+  let textCacheVersion = -1;
+  const styles = buildStyleIndex(doc);
   const ctx: PageContext = {
     doc,
     url,
     host: hostOf(url),
     settings,
     excluded: new Set(),
+    styles,
+    excludedSpans: new Map(),
+    hiddenReason(el) {
+      let r = ownHidden.get(el);
+      if (r === undefined) {
+        try {
+          r = styles.hiddenReason(el);
+        } catch {
+          r = '';
+        }
+        ownHidden.set(el, r);
+      }
+      return r;
+    },
     isInvisible(el) {
       const known = invisible.get(el);
       if (known !== undefined) return known;
       const parent = el.parentElement;
-      const result = isInvisibleElement(el) || (parent ? ctx.isInvisible(parent) : false);
+      const result = ctx.hiddenReason(el) !== '' || (parent ? ctx.isInvisible(parent) : false);
       invisible.set(el, result);
       return result;
     },
     visibleText(el) {
+      const version = ctx.excluded.size + ctx.excludedSpans.size * 100003;
+      if (version !== textCacheVersion) {
+        textCache.clear();
+        textCacheVersion = version;
+      }
+      const cached = textCache.get(el);
+      if (cached !== undefined) return cached;
       const parts: string[] = [];
       const walk = (node: Node) => {
         for (let child = node.firstChild; child; child = child.nextSibling) {
-          if (child.nodeType === 3) parts.push((child as Text).data);
+          if (child.nodeType === 3) parts.push(spanFree(ctx, child as Text));
           else if (child.nodeType === 1) {
             const e = child as Element;
-            if (SKIP_TAGS.has(e.tagName.toUpperCase()) || ctx.excluded.has(e) || isInvisibleElement(e)) continue;
+            if (SKIP_TAGS.has(e.tagName.toUpperCase()) || ctx.excluded.has(e) || ctx.hiddenReason(e)) continue;
             if (BLOCK_TAGS.has(e.tagName.toUpperCase())) parts.push(' ');
             walk(e);
           }
         }
       };
-      if (!ctx.isInvisible(el)) walk(el);
-      return foldSpace(parts.join(''));
+      if (!ctx.isInvisible(el) && !ctx.excluded.has(el)) walk(el);
+      const text = foldSpace(parts.join(''));
+      textCache.set(el, text);
+      return text;
     },
   };
   return ctx;
+}
+
+/** A text node's data without the excluded (inline spam) spans. */
+export function spanFree(ctx: Pick<PageContext, 'excludedSpans'>, node: Text): string {
+  const spans = ctx.excludedSpans.get(node);
+  if (!spans) return node.data;
+  let out = '';
+  let at = 0;
+  for (const [s, e] of [...spans].sort((a, b) => a[0] - b[0])) {
+    if (s > at) out += node.data.slice(at, s);
+    at = Math.max(at, e);
+  }
+  return out + node.data.slice(at);
 }
 
 export const BLOCK_TAGS = new Set([

@@ -1,16 +1,229 @@
-// Is an element invisible to a person? Judged from its computed style (T3 techniques:
-// display:none, visibility:hidden, off-screen positioning, font-size:0, text-indent,
-// zero height with overflow hidden). First version; the spam engine refines it.
-export function isInvisibleElement(el: Element): boolean {
-  if (el.hasAttribute('hidden')) return true;
-  const view = el.ownerDocument.defaultView;
+// Is an element invisible to a person (T3: display:none, visibility:hidden, off-screen
+// positioning, font-size:0, text-indent, zero size with overflow hidden, clip, opacity 0,
+// colour equal to the background)?
+//
+// Why not getComputedStyle on every element: under jsdom each call re-runs the cascade over
+// every stylesheet (milliseconds per element on real pages). So without layout we precompute
+// once: walk document.styleSheets for rules whose declarations hide, mark their matches with
+// querySelectorAll, read inline styles through el.style (already parsed). Only big blocks a
+// stylesheet rule would hide are confirmed with getComputedStyle (a later rule may show them
+// again, e.g. `.tab{display:none} .tab.on{display:block}`). In a real browser (layout exists)
+// getComputedStyle is cheap and exact, so we use it plus geometry for off-screen boxes.
+
+export interface StyleIndex {
+  /** Why the element's OWN style hides it, or "" (ancestors are not considered). */
+  hiddenReason(el: Element): string;
+  /** position:fixed (or absolute with a high z-index) from inline style or a stylesheet rule. */
+  floating(el: Element): boolean;
+  /** Every floating element of the body, outermost first (candidates for overlays). */
+  floatingElements(): Element[];
+  /** True when the document has layout (a real browser), so geometry can be trusted. */
+  readonly layout: boolean;
+}
+
+const OFFSCREEN = -500; // px; attackers use -999 .. -99999
+
+function px(v: string | null | undefined): number {
+  if (!v) return NaN;
+  const m = /^\s*(-?[\d.]+)\s*(px|pt|em|rem)?\s*(!important)?\s*$/i.exec(v);
+  if (!m) return NaN;
+  const n = parseFloat(m[1]);
+  return m[2] && /em|rem/i.test(m[2]) ? n * 16 : n;
+}
+
+/** Why a set of declarations hides its element, or "". Works on inline and rule styles. */
+export function hidingDeclaration(st: CSSStyleDeclaration): string {
+  const display = st.getPropertyValue('display').trim();
+  if (display === 'none') return 'display:none';
+  const vis = st.getPropertyValue('visibility').trim();
+  if (vis === 'hidden' || vis === 'collapse') return 'visibility:hidden';
+  const pos = st.getPropertyValue('position').trim();
+  if (pos === 'absolute' || pos === 'fixed') {
+    for (const side of ['left', 'top', 'right', 'bottom', 'margin-left', 'margin-top']) {
+      if (px(st.getPropertyValue(side)) <= OFFSCREEN) return 'off-screen';
+    }
+  }
+  const fs = st.getPropertyValue('font-size').trim();
+  if (fs && px(fs) === 0) return 'font-size:0';
+  const indent = px(st.getPropertyValue('text-indent'));
+  if (indent <= -999) return 'text-indent';
+  const overflow = st.getPropertyValue('overflow').trim() || st.getPropertyValue('overflow-y').trim();
+  if (overflow === 'hidden' || overflow === 'clip') {
+    if (px(st.getPropertyValue('height')) === 0 || px(st.getPropertyValue('max-height')) === 0) return 'height:0';
+    if (px(st.getPropertyValue('width')) === 0 || px(st.getPropertyValue('max-width')) === 0) return 'width:0';
+  }
+  const clip = st.getPropertyValue('clip').replace(/\s+/g, '');
+  if (pos === 'absolute' && /^rect\(0(px)?,?0(px)?,?0(px)?,?0(px)?\)$/.test(clip)) return 'clip';
+  const opacity = st.getPropertyValue('opacity').trim();
+  if (opacity !== '' && parseFloat(opacity) === 0) return 'opacity:0';
+  const color = st.getPropertyValue('color').replace(/\s+/g, '').toLowerCase();
+  const bg = (st.getPropertyValue('background-color') || st.getPropertyValue('background')).replace(/\s+/g, '').toLowerCase();
+  if (color && bg && color === bg) return 'colour = background';
+  return '';
+}
+
+function isFloatingDecl(st: CSSStyleDeclaration): boolean {
+  const pos = st.getPropertyValue('position').trim();
+  if (pos === 'fixed' || pos === 'sticky') return true;
+  if (pos === 'absolute') {
+    const z = parseInt(st.getPropertyValue('z-index'), 10);
+    return z >= 99;
+  }
+  return false;
+}
+
+/** Real layout: not jsdom, and the document has boxes. */
+export function hasLayout(doc: Document): boolean {
+  const view = doc.defaultView;
   if (!view) return false;
-  let style: CSSStyleDeclaration;
   try {
-    style = view.getComputedStyle(el);
+    if (/jsdom/i.test(view.navigator?.userAgent || '')) return false;
+    const root = doc.documentElement;
+    return !!root && (root.getClientRects().length > 0 || (doc.body?.getClientRects().length ?? 0) > 0);
   } catch {
     return false;
   }
-  if (style.display === 'none' || style.visibility === 'hidden') return true;
-  return false;
+}
+
+interface RuleSets {
+  hidden: Map<Element, string>;
+  floating: Set<Element>;
+}
+
+function collectRules(doc: Document): RuleSets {
+  const hidden = new Map<Element, string>();
+  const floating = new Set<Element>();
+  const visit = (rules: CSSRuleList | undefined) => {
+    if (!rules) return;
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i] as CSSStyleRule;
+      // Skip @media/@supports: responsive "display:none on phones" rules must not count.
+      if (rule.type !== 1 || !rule.selectorText || !rule.style) continue;
+      const reason = hidingDeclaration(rule.style);
+      const float = isFloatingDecl(rule.style);
+      if (!reason && !float) continue;
+      // Interactive states never apply to a page at rest.
+      if (/:(hover|focus|active|visited|checked|target|focus-within)|::?(before|after|placeholder|selection|-webkit|-moz)/i.test(rule.selectorText)) continue;
+      let matches: NodeListOf<Element>;
+      try {
+        matches = doc.querySelectorAll(rule.selectorText);
+      } catch {
+        continue;
+      }
+      for (const el of Array.from(matches)) {
+        if (reason && !hidden.has(el)) hidden.set(el, reason);
+        if (float) floating.add(el);
+      }
+    }
+  };
+  const sheets = doc.styleSheets;
+  for (let i = 0; i < (sheets ? sheets.length : 0); i++) {
+    try {
+      visit(sheets[i].cssRules);
+    } catch {
+      /* cross-origin sheet: unreadable, nothing to learn */
+    }
+  }
+  return { hidden, floating };
+}
+
+const BIG_TEXT = 200;
+
+export function buildStyleIndex(doc: Document): StyleIndex {
+  const layout = hasLayout(doc);
+  const view = doc.defaultView;
+  let rules: RuleSets | null = null;
+  const getRules = () => (rules ??= collectRules(doc));
+  const confirmed = new Map<Element, string>();
+
+  const inlineReason = (el: Element): string => {
+    if (!el.hasAttribute('style')) return '';
+    const st = (el as HTMLElement).style;
+    return st ? hidingDeclaration(st) : '';
+  };
+
+  const computedReason = (el: Element): string => {
+    if (!view) return '';
+    let st: CSSStyleDeclaration;
+    try {
+      st = view.getComputedStyle(el);
+    } catch {
+      return '';
+    }
+    if (st.display === 'none') return 'display:none';
+    if (st.visibility === 'hidden' || st.visibility === 'collapse') return 'visibility:hidden';
+    if (!layout) return '';
+    // Geometry, only meaningful with layout.
+    if (parseFloat(st.fontSize) === 0) return 'font-size:0';
+    if (parseFloat(st.textIndent) <= -999) return 'text-indent';
+    if (parseFloat(st.opacity) === 0) return 'opacity:0';
+    if (st.position === 'absolute' || st.position === 'fixed') {
+      const r = el.getBoundingClientRect();
+      const sx = view.scrollX || 0, sy = view.scrollY || 0;
+      if (r.right + sx <= 0 || r.bottom + sy <= 0) return 'off-screen';
+      if (st.clip && /rect\(0px,? 0px,? 0px,? 0px\)/.test(st.clip)) return 'clip';
+    }
+    if ((st.overflow === 'hidden' || st.overflowY === 'hidden' || st.overflow === 'clip') && el.getClientRects().length) {
+      const r = el.getBoundingClientRect();
+      if (r.height === 0 || r.width === 0) return r.height === 0 ? 'height:0' : 'width:0';
+    }
+    if (st.color && st.color === st.backgroundColor) return 'colour = background';
+    return '';
+  };
+
+  return {
+    layout,
+    hiddenReason(el) {
+      if (el.hasAttribute('hidden')) return 'hidden attribute';
+      if (layout) return computedReason(el);
+      const inline = inlineReason(el);
+      if (inline) return inline;
+      const fromRule = getRules().hidden.get(el);
+      if (!fromRule) return '';
+      if ((el.textContent || '').length < BIG_TEXT) return fromRule;
+      // A big block: a later, more specific rule may show it again. Ask the cascade once.
+      let known = confirmed.get(el);
+      if (known === undefined) {
+        const st = el.hasAttribute('style') ? '' : computedReason(el);
+        known = /display|visibility/.test(fromRule) ? st : fromRule;
+        confirmed.set(el, known);
+      }
+      return known;
+    },
+    floating(el) {
+      if (layout && view) {
+        try {
+          const st = view.getComputedStyle(el);
+          if (st.position === 'fixed' || st.position === 'sticky') return true;
+          return st.position === 'absolute' && parseInt(st.zIndex, 10) >= 99;
+        } catch {
+          return false;
+        }
+      }
+      if (el.hasAttribute('style') && isFloatingDecl((el as HTMLElement).style)) return true;
+      return getRules().floating.has(el);
+    },
+    floatingElements() {
+      const body = doc.body;
+      if (!body) return [];
+      let pool: Element[];
+      if (layout) pool = Array.from(body.querySelectorAll('*')).slice(0, 6000);
+      else pool = [...new Set([...Array.from(body.querySelectorAll('[style]')), ...getRules().floating])];
+      const found = pool.filter((el) => body.contains(el) && this.floating(el));
+      return found.filter((el) => !found.some((o) => o !== el && o.contains(el)));
+    },
+  };
+}
+
+const indexes = new WeakMap<Document, StyleIndex>();
+
+/** Compatibility entry: one element's own style. Builds (and caches) the document's index. */
+export function isInvisibleElement(el: Element, index?: StyleIndex): boolean {
+  const doc = el.ownerDocument;
+  let idx = index ?? indexes.get(doc);
+  if (!idx) {
+    idx = buildStyleIndex(doc);
+    indexes.set(doc, idx);
+  }
+  return idx.hiddenReason(el) !== '';
 }

@@ -1,0 +1,136 @@
+// `npm run bench [-- --json FILE] [--runs N] [--browser]`
+// Measures analyze() against Readability.parse() (the reference) and a bare TreeWalker pass over
+// the text nodes (the floor) on every corpus page, in the same process, each on a fresh jsdom
+// parse (parsing is not timed). Prints per-page and median ms and the ratios. These machines are
+// shared and noisy: read the ratios, not the absolute numbers.
+import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { JSDOM } from 'jsdom';
+import { Readability } from '@mozilla/readability';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const corpus = join(root, '../shared/corpus');
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : dflt;
+};
+const runs = Number(opt('--runs', 5));
+const jsonOut = argv.includes('--json') ? opt('--json', 'bench.json') : null;
+
+if (!existsSync(join(root, 'dist/node/index.js')) || argv.includes('--rebuild')) {
+  execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '-c', 'vite.node.config.ts', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+}
+const lib = await import(join(root, 'dist/node/index.js'));
+
+const pages = [];
+for (const f of readdirSync(join(corpus, 'pages')).sort()) {
+  if (!f.endsWith('.html')) continue;
+  const id = f.slice(0, -5);
+  const label = JSON.parse(readFileSync(join(corpus, 'labels', id + '.json'), 'utf8'));
+  pages.push({ id, html: readFileSync(join(corpus, 'pages', f), 'utf8'), url: label.url || `http://example.com/${id}.html` });
+}
+for (const f of readdirSync(join(corpus, 'seeds')).sort()) {
+  if (!f.endsWith('.html')) continue;
+  const id = f.slice(0, -5);
+  const truth = JSON.parse(readFileSync(join(corpus, 'seeds', id + '.truth.json'), 'utf8'));
+  pages.push({ id: 'seed-' + id, html: readFileSync(join(corpus, 'seeds', f), 'utf8'), url: truth.servedUrl || 'http://example.gov.cn/' });
+}
+
+const parse = (p) => new JSDOM(p.html, { url: p.url }).window.document;
+const time = (fn) => {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+};
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : 0;
+};
+
+/** The floor: visit every text node once and touch its data (what any extractor must at least do). */
+function floorWalk(doc) {
+  const w = doc.createTreeWalker(doc.body || doc.documentElement, 4);
+  let n = 0;
+  for (let t = w.nextNode(); t; t = w.nextNode()) n += t.data.length;
+  return n;
+}
+
+const rows = [];
+for (const p of pages) {
+  // Warm-up once per page so JIT compilation is not charged to the first tool measured.
+  lib.analyze(parse(p), p.url);
+  new Readability(parse(p)).parse();
+  const a = [], r = [], f = [];
+  const stages = {};
+  for (let i = 0; i < runs; i++) {
+    let d = parse(p);
+    let result;
+    a.push(time(() => (result = lib.analyze(d, p.url))));
+    for (const [k, v] of Object.entries(result.timings || {})) (stages[k] ||= []).push(v);
+    d = parse(p);
+    r.push(time(() => new Readability(d).parse()));
+    d = parse(p);
+    f.push(time(() => floorWalk(d)));
+  }
+  const row = {
+    id: p.id,
+    kb: Math.round(Buffer.byteLength(p.html) / 1024),
+    analyze: median(a),
+    readability: median(r),
+    floor: median(f),
+    stages: Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, median(v)])),
+  };
+  row.vsReadability = row.analyze / row.readability;
+  row.vsFloor = row.analyze / Math.max(row.floor, 0.001);
+  rows.push(row);
+}
+
+const fmt = (x, d = 2) => x.toFixed(d).padStart(8);
+console.log(`analyze() vs Readability.parse() vs bare text walk — ${pages.length} pages, median of ${runs} runs each (ms)`);
+console.log('page'.padEnd(28) + '    KB' + ' analyze' + ' readab.' + '   floor' + '  a/read' + ' a/floor' + '   spam' + ' extract');
+for (const r of rows) {
+  console.log(
+    r.id.padEnd(28) + String(r.kb).padStart(6) + fmt(r.analyze) + fmt(r.readability) + fmt(r.floor) + fmt(r.vsReadability) + fmt(r.vsFloor, 1) +
+      fmt(r.stages.spam ?? 0) + fmt(r.stages['extract+noise'] ?? 0),
+  );
+}
+const summary = {
+  pages: rows.length,
+  runs,
+  medianAnalyzeMs: median(rows.map((r) => r.analyze)),
+  medianReadabilityMs: median(rows.map((r) => r.readability)),
+  medianFloorMs: median(rows.map((r) => r.floor)),
+  medianRatioVsReadability: median(rows.map((r) => r.vsReadability)),
+  medianRatioVsFloor: median(rows.map((r) => r.vsFloor)),
+  medianStageMs: Object.fromEntries(
+    [...new Set(rows.flatMap((r) => Object.keys(r.stages)))].map((k) => [k, median(rows.map((r) => r.stages[k] ?? 0))]),
+  ),
+};
+console.log('');
+console.log(`median analyze ${summary.medianAnalyzeMs.toFixed(2)} ms, Readability ${summary.medianReadabilityMs.toFixed(2)} ms, floor ${summary.medianFloorMs.toFixed(2)} ms`);
+console.log(`median ratio analyze/Readability ${summary.medianRatioVsReadability.toFixed(3)}, analyze/floor ${summary.medianRatioVsFloor.toFixed(1)}`);
+console.log(`median stage ms: ${Object.entries(summary.medianStageMs).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`);
+
+const extra = {};
+const benchDir = join(root, 'scripts/bench');
+if (existsSync(benchDir)) {
+  // Area benchmarks (script conversion, clean view, browser timings) plug in as scripts/bench/*.mjs,
+  // each exporting `default async ({ pages, lib, root, argv }) => object` and printing its own lines.
+  for (const f of readdirSync(benchDir).filter((f) => f.endsWith('.mjs')).sort()) {
+    const mod = await import(join(benchDir, f));
+    console.log('');
+    try {
+      extra[f.replace(/\.mjs$/, '')] = await mod.default({ pages, lib, root, argv });
+    } catch (e) {
+      console.log(`${f}: failed: ${e.message}`);
+    }
+  }
+}
+
+if (jsonOut) {
+  writeFileSync(jsonOut, JSON.stringify({ summary, rows, extra }, null, 2));
+  console.log(`\nwrote ${jsonOut}`);
+}

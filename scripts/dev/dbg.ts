@@ -1,0 +1,15 @@
+import { JSDOM } from 'jsdom';
+import { createContext } from '../../src/core/page/context';
+import { extractArticle } from '../../src/core/extract/index';
+import { readMeta } from '../../src/core/page/meta';
+import { DEFAULT_ANALYZE_SETTINGS } from '../../src/core/kinds';
+import { readPage, urlFor, readExpectedBody } from '../../test/helpers/corpus';
+const id = process.argv[2];
+const doc = new JSDOM(readPage(id), { url: urlFor(id) }).window.document;
+const ctx = createContext(doc, urlFor(id), DEFAULT_ANALYZE_SETTINGS);
+const meta = readMeta(ctx, { servedTitleIsSpam: false });
+const a = extractArticle(ctx, meta.title);
+const e = a.element!;
+console.log(e.tagName, e.id, e.className, a.pagination);
+console.log('--- GOT\n' + a.body.slice(0, +(process.argv[3] || 1500)));
+console.log('--- WANT\n' + readExpectedBody(id).slice(0, +(process.argv[3] || 1500)));

@@ -1,0 +1,26 @@
+// Dev tool: where extraction time goes, per stage, over the labelled pages.
+import { JSDOM } from 'jsdom';
+import { createContext } from '../../src/core/page/context';
+import { readMeta } from '../../src/core/page/meta';
+import { collectStats } from '../../src/core/extract/stats';
+import { extractArticle } from '../../src/core/extract/index';
+import { summarize } from '../../src/core/summary/index';
+import { DEFAULT_ANALYZE_SETTINGS } from '../../src/core/kinds';
+import { pageIds, readPage, urlFor } from '../../test/helpers/corpus';
+const now = () => performance.now();
+const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const t: Record<string, number[]> = { walk: [], stats: [], meta: [], extract: [], summary: [] };
+for (const id of pageIds()) {
+  const url = urlFor(id);
+  const doc = new JSDOM(readPage(id), { url }).window.document;
+  let a = now();
+  const parts: string[] = [];
+  const w = (n: Node) => { for (let c = n.firstChild; c; c = c.nextSibling) { if (c.nodeType === 3) parts.push((c as Text).data); else if (c.nodeType === 1) w(c); } };
+  w(doc.body); t.walk.push(now() - a);
+  const ctx = createContext(doc, url, DEFAULT_ANALYZE_SETTINGS);
+  a = now(); collectStats(ctx, doc.body); t.stats.push(now() - a);
+  a = now(); const m = readMeta(ctx, { servedTitleIsSpam: false }); t.meta.push(now() - a);
+  a = now(); const art = extractArticle(ctx, m.title); t.extract.push(now() - a);
+  a = now(); summarize(art.body, m.title); t.summary.push(now() - a);
+}
+for (const k of Object.keys(t)) console.log(k.padEnd(8), 'median', med(t[k]).toFixed(2), 'max', Math.max(...t[k]).toFixed(2));

@@ -1,0 +1,150 @@
+// One walk over the page that computes, bottom-up, what the body scorer needs for every element:
+// visible-ish text length, link text, Chinese punctuation, and a paragraph score pushed to the
+// ancestors (the element itself, its parent in full, grandparent 1/2, great-grandparent 1/3).
+// Style is NOT computed here (jsdom's getComputedStyle is slow): only the cheap signals
+// (hidden attribute, inline display:none) are used; the few elements that win are checked later.
+import type { PageContext } from '../page/context';
+import { BLOCK_TAGS } from '../page/context';
+
+export interface Stat {
+  el: Element;
+  /** Non-space characters of text inside, links included. */
+  chars: number;
+  /** Non-space characters inside <a>. */
+  linkChars: number;
+  /** Chinese (and full-width) sentence punctuation outside links. */
+  punct: number;
+  /** Paragraph score received from descendants and own text. */
+  score: number;
+  /** Characters of paragraphs that read as sentences (contain ，。；！？). */
+  sentChars: number;
+  /** The element's own (inline) text contains sentence punctuation. */
+  ownSentence: boolean;
+  /** Number of paragraph-like blocks inside. */
+  paras: number;
+  /** Links inside. */
+  links: number;
+  /** Document order of the element. */
+  order: number;
+  /** True when the element is or contains a block-level element. */
+  block: boolean;
+  /** A CMS marker (comment or meta ContentStart) sits directly in this element. */
+  marked: boolean;
+}
+
+export const SKIP_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'RT', 'RP', 'SELECT', 'OPTION', 'TEXTAREA',
+  'BUTTON', 'INPUT', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE', 'META', 'LINK',
+]);
+
+const PUNCT = /[，。、；：？！,;]/g;
+const SENTENCE = /[，。；！？]/;
+const SPACE = /[\s\u00a0\u3000\u200b-\u200d\ufeff]+/g;
+const MARKER = /(正文|信息内容|内容|content|article|body).{0,12}(begin|start|开始)|^\s*(begin|start).{0,12}(content|正文)/i;
+
+/** Cheap invisibility: no style computation, only what the markup says. */
+export function cheaplyHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  if (el.getAttribute('aria-hidden') === 'true' && !el.textContent?.trim()) return true;
+  const style = el.getAttribute('style');
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+  return false;
+}
+
+export function countChars(s: string): number {
+  return s.replace(SPACE, '').length;
+}
+
+export function countPunct(s: string): number {
+  const m = s.match(PUNCT);
+  return m ? m.length : 0;
+}
+
+/** Walk the body; return stats per element (skipped subtrees absent). */
+export function collectStats(ctx: PageContext, root: Element): Map<Element, Stat> {
+  const stats = new Map<Element, Stat>();
+  const stack: Stat[] = [];
+  let order = 0;
+
+  const push = (s: number) => {
+    const n = stack.length;
+    if (n >= 1) stack[n - 1].score += s;
+    if (n >= 2) stack[n - 2].score += s;
+    if (n >= 3) stack[n - 3].score += s / 2;
+    if (n >= 4) stack[n - 4].score += s / 3;
+  };
+
+  const walk = (el: Element, inLink: boolean): Stat => {
+    const tag = el.tagName.toUpperCase();
+    const st: Stat = { el, chars: 0, linkChars: 0, punct: 0, score: 0, sentChars: 0, ownSentence: false, paras: 0, links: 0, order: order++, block: BLOCK_TAGS.has(tag) && tag !== 'BR', marked: false };
+    stats.set(el, st);
+    stack.push(st);
+    const link = inLink || tag === 'A';
+    if (tag === 'A') st.links++;
+    let ownChars = 0;
+    let ownLink = 0;
+    let ownPunct = 0;
+    let sentence = false;
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) {
+        const data = (c as Text).data;
+        const n = countChars(data);
+        if (!n) continue;
+        const p = link ? 0 : countPunct(data);
+        if (p && !sentence && SENTENCE.test(data)) sentence = true;
+        ownChars += n;
+        ownPunct += p;
+        if (link) ownLink += n;
+      } else if (c.nodeType === 1) {
+        const child = c as Element;
+        const ctag = child.tagName.toUpperCase();
+        if (SKIP_TAGS.has(ctag)) {
+          if (ctag === 'META' && /^content(start|begin)$/i.test(child.getAttribute('name') || '')) st.marked = true;
+          continue;
+        }
+        if (ctx.excluded.has(child) || cheaplyHidden(child)) continue;
+        const cs = walk(child, link);
+        st.chars += cs.chars;
+        st.linkChars += cs.linkChars;
+        st.punct += cs.punct;
+        st.paras += cs.paras;
+        st.sentChars += cs.sentChars;
+        st.links += cs.links;
+        if (cs.block) st.block = true;
+        else {
+          // Inline child: its text belongs to this element's own paragraph text.
+          ownChars += cs.chars;
+          ownLink += cs.linkChars;
+          ownPunct += cs.punct;
+          if (cs.ownSentence) sentence = true;
+          st.chars -= cs.chars;
+          st.linkChars -= cs.linkChars;
+          st.punct -= cs.punct;
+        }
+      } else if (c.nodeType === 8 && MARKER.test((c as Comment).data)) {
+        st.marked = true;
+      }
+    }
+    st.chars += ownChars;
+    st.ownSentence = sentence;
+    st.linkChars += ownLink;
+    st.punct += ownPunct;
+    stack.pop();
+    if (st.block || stack.length === 0) {
+      // Own text forms a paragraph; Chinese paragraphs are short, so 8 characters count.
+      const plain = ownChars - ownLink;
+      if (plain >= 8 && ownLink <= ownChars * 0.5) {
+        const s = 1 + Math.min(ownPunct, 40) + Math.min(Math.floor(plain / 40), 4);
+        stack.push(st);
+        push(s);
+        stack.pop();
+        st.paras++;
+        if (sentence) st.sentChars += plain;
+      }
+    }
+    return st;
+  };
+
+  walk(root, false);
+  return stats;
+}

@@ -1,0 +1,13 @@
+// Pinyin annotations that mirror sites add after Han characters: 領(lǐng), or ruby markup.
+
+const TONED = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/;
+// One syllable: letters plus tone-marked vowels; at least one tone mark so that ordinary
+// bracketed Latin text like 号(a) or 站(IPV6) never matches.
+const SYLLABLE = /^[a-zü\u00e0-\u01dc]{1,6}$/;
+
+export function isPinyinSyllable(s: string): boolean {
+  return SYLLABLE.test(s) && TONED.test(s);
+}
+
+/** `X(pinyin)` runs in plain text: the Han character stays, the annotation goes. */
+export const TEXT_ANNOTATION = /(\p{Script=Han})([(（])([a-zü\u00e0-\u01dc]{1,6})([)）])/gu;

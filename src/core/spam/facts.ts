@@ -1,0 +1,137 @@
+// Facts about a page that several detectors need, computed once per analysis and lazily:
+// anchor counts per ancestor, per-anchor spam scores, hosts, raw block text.
+import type { PageContext } from '../page/context';
+import { foldSpace } from '../page/context';
+import type { HiddenBlock, SpamKind } from '../types';
+import { scoreText, type TextScore } from './matcher';
+
+export interface PageFacts {
+  ctx: PageContext;
+  /** All <a href> in the document, in order. */
+  anchors: Element[];
+  /** Number of anchors inside each element (only elements with at least one). */
+  anchorCount: Map<Element, number>;
+  anchorScore(a: Element): TextScore;
+  hostOf(a: Element): string;
+  /** textContent without script/style, whitespace folded (visible or not). */
+  rawText(el: Element): string;
+  /** Blocks found so far by any detector (to skip what is already judged). */
+  claimed(el: Element): boolean;
+  claim(block: HiddenBlock): void;
+}
+
+export interface SpamDetector {
+  kind: SpamKind;
+  detect(facts: PageFacts): HiddenBlock[];
+}
+
+const NON_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+
+export function collectText(el: Element): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) parts.push((c as Text).data);
+      else if (c.nodeType === 1 && !NON_TEXT.has((c as Element).tagName.toUpperCase())) {
+        parts.push(' ');
+        walk(c);
+      }
+    }
+  };
+  walk(el);
+  return foldSpace(parts.join(''));
+}
+
+export function bareHost(h: string): string {
+  return h.toLowerCase().replace(/^(www|m|wap)\./, '');
+}
+
+/** The registrable-ish part: last two labels, three for .gov.cn / .com.cn style suffixes. */
+export function siteOf(host: string): string {
+  const parts = host.toLowerCase().split('.').filter(Boolean);
+  const n = /^(gov|com|net|org|edu|ac)$/.test(parts[parts.length - 2] || '') && parts.length > 2 ? 3 : 2;
+  return parts.slice(-n).join('.');
+}
+
+export function createFacts(ctx: PageContext): PageFacts {
+  const anchors = Array.from(ctx.doc.querySelectorAll('a[href]'));
+  const anchorCount = new Map<Element, number>();
+  for (const a of anchors) {
+    for (let p: Element | null = a.parentElement; p; p = p.parentElement) anchorCount.set(p, (anchorCount.get(p) || 0) + 1);
+  }
+  const scores = new Map<Element, TextScore>();
+  const hosts = new Map<Element, string>();
+  const texts = new Map<Element, string>();
+  const claimedEls = new Set<Element>();
+  return {
+    ctx,
+    anchors,
+    anchorCount,
+    anchorScore(a) {
+      let s = scores.get(a);
+      if (!s) {
+        s = scoreText(collectText(a) || a.getAttribute('title') || '');
+        scores.set(a, s);
+      }
+      return s;
+    },
+    hostOf(a) {
+      let h = hosts.get(a);
+      if (h === undefined) {
+        h = '';
+        const href = a.getAttribute('href') || '';
+        if (/^(https?:)?\/\//i.test(href)) {
+          try {
+            h = new URL(href, ctx.url || 'http://localhost/').hostname.toLowerCase();
+          } catch {
+            h = '';
+          }
+        }
+        hosts.set(a, h);
+      }
+      return h;
+    },
+    rawText(el) {
+      let t = texts.get(el);
+      if (t === undefined) {
+        t = collectText(el);
+        texts.set(el, t);
+      }
+      return t;
+    },
+    claimed(el) {
+      for (let p: Element | null = el; p; p = p.parentElement) if (claimedEls.has(p) || ctx.excluded.has(p)) return true;
+      return false;
+    },
+    claim(block) {
+      if (block.element) claimedEls.add(block.element);
+    },
+  };
+}
+
+/** Random-looking host labels: consonant runs, digit-letter mixes (h7sn4u.efzkpsnvq.com). */
+export function randomLooking(host: string): boolean {
+  const labels = host.split('.').slice(0, -1).filter((l) => !/^(www|m|wap|bbs|news|cn|com|net|org|gov)$/.test(l));
+  return labels.some((l) => (/\d/.test(l) && /[a-z]/.test(l) && l.length >= 4) || /[bcdfghjklmnpqrstvwxz]{4,}/.test(l));
+}
+
+/** Skip the whole document root and body: hiding them would blank the page. */
+export function tooBroad(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  return tag === 'HTML' || tag === 'BODY' || tag === 'HEAD' || tag === 'MAIN' || tag === 'FRAMESET';
+}
+
+/** Climb to the parent while it adds only a label or separators (友情链接:, 主站蜘蛛池模板:). */
+export function expandToLabel(facts: PageFacts, el: Element, maxExtra = 16): Element {
+  let cur = el;
+  const base = facts.rawText(el).length;
+  for (let p = cur.parentElement; p && !tooBroad(p); p = p.parentElement) {
+    if (facts.rawText(p).length - base > maxExtra) break;
+    cur = p;
+  }
+  return cur;
+}
+
+export function short(text: string, n = 80): string {
+  return text.length > n ? text.slice(0, n) + '…' : text;
+}

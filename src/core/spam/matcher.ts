@@ -1,0 +1,168 @@
+// One-pass vocabulary matching: an Aho–Corasick automaton over the normalised text holding
+// every spam term and every allow-list phrase. Spam hits that overlap an allow phrase are
+// dropped (澳门特别行政区 is not gambling); overlapping spam hits keep the strongest/longest.
+import { normalize } from './normalize';
+import { allowTerms, spamTerms, type SpamCategory } from './vocabulary';
+
+export interface Hit {
+  /** Offsets into the ORIGINAL text (end exclusive). */
+  start: number;
+  end: number;
+  term: string;
+  weight: number;
+  category: SpamCategory;
+}
+
+export interface TextScore {
+  hits: Hit[];
+  /** Sum of hit weights. */
+  score: number;
+  /** Hits of weight 3. */
+  strong: number;
+  /** Distinct terms hit. */
+  distinct: number;
+  /** Original characters covered by hits. */
+  covered: number;
+}
+
+interface Entry {
+  term: string;
+  weight: number; // 0 = allow phrase
+  category: SpamCategory;
+  asciiStart: boolean;
+  asciiEnd: boolean;
+}
+
+interface Automaton {
+  next: Map<string, number>[];
+  fail: number[];
+  out: Entry[][];
+}
+
+let automaton: Automaton | null = null;
+const ASCII_LETTER = /[a-z]/;
+
+function build(): Automaton {
+  const next: Map<string, number>[] = [new Map()];
+  const out: Entry[][] = [[]];
+  const add = (raw: string, weight: number, category: SpamCategory) => {
+    const term = normalize(raw).text;
+    if (!term) return;
+    let s = 0;
+    for (const ch of term) {
+      let t = next[s].get(ch);
+      if (t === undefined) {
+        t = next.length;
+        next.push(new Map());
+        out.push([]);
+        next[s].set(ch, t);
+      }
+      s = t;
+    }
+    out[s].push({
+      term,
+      weight,
+      category,
+      asciiStart: ASCII_LETTER.test(term[0]),
+      asciiEnd: ASCII_LETTER.test(term[term.length - 1]),
+    });
+  };
+  for (const t of spamTerms()) add(t.term, t.weight, t.category);
+  for (const t of ['av', 'ava', 'xxx', 'xxxx']) add(t, 2, 'porn');
+  for (const a of allowTerms()) add(a, 0, 'seo');
+  // Breadth-first failure links.
+  const fail = new Array<number>(next.length).fill(0);
+  const queue: number[] = [];
+  for (const t of next[0].values()) queue.push(t);
+  while (queue.length) {
+    const s = queue.shift()!;
+    for (const [ch, t] of next[s]) {
+      let f = fail[s];
+      while (f && !next[f].has(ch)) f = fail[f];
+      const ft = next[f].get(ch);
+      fail[t] = ft !== undefined && ft !== t ? ft : 0;
+      out[t] = out[t].concat(out[fail[t]]);
+      queue.push(t);
+    }
+  }
+  return { next, fail, out };
+}
+
+/** All raw matches in a normalised string: [startIndex, endIndex(excl), entry]. */
+function scan(text: string): [number, number, Entry][] {
+  const a = (automaton ??= build());
+  const found: [number, number, Entry][] = [];
+  let s = 0;
+  const chars = [...text];
+  // Work in UTF-16 indices: track the index of each char's first unit.
+  let idx = 0;
+  for (const ch of chars) {
+    while (s && !a.next[s].has(ch)) s = a.fail[s];
+    s = a.next[s].get(ch) ?? 0;
+    idx += ch.length;
+    for (const e of a.out[s]) {
+      const start = idx - e.term.length;
+      if (e.asciiStart && start > 0 && ASCII_LETTER.test(text[start - 1])) continue;
+      if (e.asciiEnd && idx < text.length && ASCII_LETTER.test(text[idx])) continue;
+      found.push([start, idx, e]);
+    }
+  }
+  return found;
+}
+
+export function scoreText(original: string): TextScore {
+  const empty: TextScore = { hits: [], score: 0, strong: 0, distinct: 0, covered: 0 };
+  if (!original) return empty;
+  const { text, map } = normalize(original);
+  const raw = scan(text);
+  if (!raw.length) return empty;
+  const allow = raw.filter((r) => r[2].weight === 0);
+  const spam = raw
+    .filter((r) => r[2].weight > 0 && !allow.some((a) => a[0] < r[1] && r[0] < a[1]))
+    .sort((x, y) => y[2].weight - x[2].weight || y[1] - y[0] - (x[1] - x[0]) || x[0] - y[0]);
+  const taken = new Uint8Array(text.length);
+  const hits: Hit[] = [];
+  for (const [s, e, entry] of spam) {
+    let free = true;
+    for (let i = s; i < e; i++) if (taken[i]) free = false;
+    if (!free) continue;
+    taken.fill(1, s, e);
+    const start = map[s];
+    const endIdx = map[e - 1];
+    const end = endIdx + (original.codePointAt(endIdx)! > 0xffff ? 2 : 1);
+    hits.push({ start, end, term: entry.term, weight: entry.weight, category: entry.category });
+  }
+  hits.sort((x, y) => x.start - y.start);
+  let score = 0, strong = 0, covered = 0;
+  const terms = new Set<string>();
+  for (const h of hits) {
+    score += h.weight;
+    if (h.weight >= 3) strong++;
+    covered += h.end - h.start;
+    terms.add(h.term);
+  }
+  return { hits, score, strong, distinct: terms.size, covered };
+}
+
+const SEGMENT_SPLIT = /[,，_|｜、;；\/\s]+|[-–—]{1,2}(?=\s)|\s[-–—]/;
+
+export interface SegmentScore {
+  segments: number;
+  /** Segments that carry spam on their own (a strong term, or weight ≥ 3 in total). */
+  spammy: number;
+  strong: number;
+  score: number;
+}
+
+/** Keyword-stuffed lines are many short segments, most of them spam: judge per segment. */
+export function scoreSegments(text: string): SegmentScore {
+  const parts = text.split(SEGMENT_SPLIT).filter((p) => p.trim().length >= 2);
+  let spammy = 0, strong = 0, score = 0;
+  for (const p of parts) {
+    const s = scoreText(p);
+    strong += s.strong;
+    score += s.score;
+    if (s.strong > 0 || s.score >= 3) spammy++;
+  }
+  return { segments: parts.length, spammy, strong, score };
+}

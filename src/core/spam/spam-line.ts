@@ -1,0 +1,71 @@
+// Visible spam lines and blocks (seed 000's first line, a keyword <h1> at the top): text made
+// of many short segments joined by , _ | 、, most of them carrying spam vocabulary. Prose never
+// looks like this, so a gov paragraph that mentions 扫黄打非 or 彩票 is safe.
+import type { HiddenBlock } from '../types';
+import { scoreSegments, scoreText } from './matcher';
+import { expandToLabel, short, tooBroad, type PageFacts, type SpamDetector } from './facts';
+
+const INLINE = new Set(['A', 'SPAN', 'FONT', 'B', 'STRONG', 'EM', 'I', 'U', 'SMALL', 'BIG', 'LABEL', 'ABBR', 'CITE', 'MARK', 'SUB', 'SUP', 'S', 'STRIKE', 'TT', 'CODE', 'RUBY', 'RT', 'RP', 'BR', 'IMG', 'WBR', 'NOBR']);
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'HEAD', 'TITLE']);
+
+/** Nearest block-level ancestor of a text node. */
+function blockOf(node: Node): Element | null {
+  let el = node.parentElement;
+  while (el && INLINE.has(el.tagName.toUpperCase()) && el.parentElement) el = el.parentElement;
+  return el;
+}
+
+export interface LineVerdict {
+  spam: boolean;
+  reason: string;
+}
+
+export function judgeLine(text: string): LineVerdict {
+  const no = { spam: false, reason: '' };
+  if (text.length < 6) return no;
+  const seg = scoreSegments(text);
+  if (seg.segments >= 3) {
+    const avg = text.length / seg.segments;
+    if (avg <= 30 && seg.spammy >= 0.5 * seg.segments && (seg.strong >= 2 || seg.score >= 10)) {
+      return { spam: true, reason: `${seg.segments} keyword segments, ${seg.spammy} with spam words` };
+    }
+  }
+  if (text.length <= 200) {
+    const s = scoreText(text);
+    if (s.strong >= 3 && s.covered >= 0.4 * text.replace(/\s/g, '').length) {
+      return { spam: true, reason: `${s.distinct} spam words in ${text.length} characters` };
+    }
+  }
+  return no;
+}
+
+export const spamLine: SpamDetector = {
+  kind: 'spam-line',
+  detect(facts) {
+    const { ctx } = facts;
+    const body = ctx.doc.body;
+    if (!body) return [];
+    const blocks = new Set<Element>();
+    const walker = ctx.doc.createTreeWalker(body, 4 /* SHOW_TEXT */);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const parent = n.parentElement;
+      if (!parent || SKIP.has(parent.tagName.toUpperCase())) continue;
+      if (!/[\p{Script=Han}a-z]/iu.test((n as Text).data)) continue;
+      const b = blockOf(n);
+      if (b && !tooBroad(b)) blocks.add(b);
+    }
+    const out: HiddenBlock[] = [];
+    for (const b of blocks) {
+      if (facts.claimed(b) || ctx.isInvisible(b)) continue;
+      const text = ctx.visibleText(b);
+      if (text.length > 1500) continue;
+      const v = judgeLine(text);
+      if (!v.spam) continue;
+      const target = expandToLabel(facts, b, 4);
+      const block: HiddenBlock = { kind: 'spam-line', category: 'spam', reason: v.reason, text: short(text, 600), element: target };
+      out.push(block);
+      facts.claim(block);
+    }
+    return out;
+  },
+};

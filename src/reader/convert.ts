@@ -1,0 +1,56 @@
+// The slice of the Analysis the view shows, and its conversion to another script: every string
+// a reader sees (title, metadata, 信息公开, blocks, summary) goes through the converter.
+import type { Analysis, ArticleBlock, CloneInfo } from '../core/types';
+import type { ExportSource } from '../core/markdown';
+
+export interface ReaderData extends ExportSource {
+  clone: CloneInfo | null;
+  readingMinutes: number;
+}
+
+export function readerData(a: Analysis): ReaderData {
+  return {
+    title: a.title || a.servedTitle || '',
+    url: a.url,
+    source: a.source,
+    published: a.published,
+    author: a.author,
+    editor: a.editor,
+    docInfo: a.docInfo || {},
+    blocks: a.blocks || [],
+    summary: a.summary || [],
+    clone: a.clone,
+    readingMinutes: a.stats?.readingMinutes ?? 0,
+  };
+}
+
+function convertBlock(b: ArticleBlock, c: (s: string) => string): ArticleBlock {
+  switch (b.type) {
+    case 'heading':
+    case 'paragraph':
+    case 'quote':
+      return { ...b, text: c(b.text) };
+    case 'list':
+      return { ...b, items: b.items.map(c) };
+    case 'table':
+      return { ...b, rows: b.rows.map((r) => r.map(c)) };
+    case 'image':
+      return { ...b, alt: c(b.alt), caption: c(b.caption) };
+  }
+}
+
+/** A converted copy; URLs and dates are left alone (a converter must never touch a URL). */
+export function convertData(d: ReaderData, c: (s: string) => string): ReaderData {
+  const docInfo: Record<string, string> = {};
+  for (const [k, v] of Object.entries(d.docInfo)) docInfo[c(k)] = c(v);
+  return {
+    ...d,
+    title: c(d.title),
+    source: c(d.source),
+    author: c(d.author),
+    editor: c(d.editor),
+    docInfo,
+    blocks: d.blocks.map((b) => convertBlock(b, c)),
+    summary: d.summary.map(c),
+  };
+}

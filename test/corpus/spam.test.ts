@@ -1,0 +1,210 @@
+// Spam and noise engine over the whole corpus: every injected variant, the five seeds and the
+// 36 real pages. Prints the measured numbers (docs/spam.md quotes them).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyze } from '../../src/core/analyze';
+import { createContext } from '../../src/core/page/context';
+import { detectSpam } from '../../src/core/spam/index';
+import { DEFAULT_ANALYZE_SETTINGS } from '../../src/core/kinds';
+import type { Analysis, HiddenBlock } from '../../src/core/types';
+import {
+  injectedIds, pageIds, parse, readExpectedBody, readExpectedNoise, readPage, readVariant, seedIds, squeeze, urlFor, type Truth,
+} from '../helpers/corpus';
+
+interface Run {
+  id: string;
+  doc: Document;
+  a: Analysis;
+  truth?: Truth;
+  realTitle?: string;
+}
+
+const blockText = (b: HiddenBlock): string => squeeze(b.element ? b.element.textContent || '' : b.text);
+
+/** A must-hide text is covered when one hidden block's text contains it. */
+function covered(a: Analysis, text: string, accept: (b: HiddenBlock) => boolean): boolean {
+  const want = squeeze(text);
+  if (!want) return true;
+  return a.hidden.some((b) => accept(b) && !b.alreadyInvisible && blockText(b).includes(want));
+}
+
+function isHiddenEl(a: Analysis, el: Element): boolean {
+  return a.hidden.some((b) => b.element && !b.alreadyInvisible && (b.element === el || b.element.contains(el)));
+}
+
+/** A labelled noise block counts as hidden when it is inside a hidden block or hidden blocks inside it cover ≥ 80% of its text. */
+function noiseHidden(a: Analysis, el: Element): boolean {
+  if (isHiddenEl(a, el)) return true;
+  const total = squeeze(el.textContent || '').length;
+  if (!total) return false;
+  let inside = 0;
+  for (const b of a.hidden) if (b.element && !b.alreadyInvisible && el.contains(b.element)) inside += blockText(b).length;
+  return inside >= 0.8 * total;
+}
+
+const variants: Run[] = [];
+const reals: Run[] = [];
+const timing = { analyze: 0, pages: 0 };
+
+beforeAll(() => {
+  for (const id of injectedIds()) {
+    if (id === 'manifest') continue;
+    const { html, truth } = readVariant('injected', id);
+    const url = urlFor(id, truth);
+    const doc = parse(html, url);
+    const a = analyze(doc, url);
+    let realTitle: string | undefined;
+    if (truth.titleHijacked) realTitle = detectSpam(createContext(parse(html, url), url, DEFAULT_ANALYZE_SETTINGS)).realTitle;
+    variants.push({ id, doc, a, truth, realTitle });
+  }
+  for (const id of seedIds()) {
+    const { html, truth } = readVariant('seeds', id);
+    const url = urlFor(id, truth);
+    const doc = parse(html, url);
+    const a = analyze(doc, url);
+    const realTitle = truth.titleHijacked ? detectSpam(createContext(parse(html, url), url, DEFAULT_ANALYZE_SETTINGS)).realTitle : undefined;
+    const run = { id: 'seed-' + id, doc, a, truth, realTitle };
+    variants.push(run);
+    reals.push(run);
+  }
+  for (const id of pageIds()) {
+    const url = urlFor(id);
+    const doc = parse(readPage(id), url);
+    const a = analyze(doc, url);
+    timing.analyze += a.ms;
+    timing.pages++;
+    reals.push({ id, doc, a });
+  }
+}, 600_000);
+
+describe('spam on injected variants and seeds', () => {
+  it('reports ≥ 99% of must-hide blocks (category spam; unrelated panels of the recommend technique as recommendation)', () => {
+    let total = 0, found = 0;
+    const missed: string[] = [];
+    for (const r of variants) {
+      const t = r.truth!;
+      for (const text of t.mustHide) {
+        total++;
+        const panel = /^(版权声明|相关推荐|精彩推荐|猜你喜欢|热点推荐|推荐阅读|为你推荐)/.test(text.trim());
+        const ok = covered(r.a, text, (b) => b.category === 'spam' || (panel && (b.kind === 'recommendation' || b.kind === 'related')));
+        if (ok) found++;
+        else missed.push(`${r.id}: ${text.slice(0, 60)}`);
+      }
+    }
+    console.log(`[spam] mustHide recall ${found}/${total} = ${((100 * found) / total).toFixed(2)}%`);
+    if (missed.length) console.log('[spam] missed:\n  ' + missed.slice(0, 30).join('\n  '));
+    expect(found / total).toBeGreaterThanOrEqual(0.99);
+  });
+
+  it('flags every hijacked title and finds the real one', () => {
+    const bad: string[] = [];
+    let n = 0;
+    for (const r of variants) {
+      const t = r.truth!;
+      if (t.titleHijacked) {
+        n++;
+        const want = squeeze(t.realTitle);
+        if (!r.a.titleHijacked || squeeze(r.realTitle || '') !== want) bad.push(`${r.id}: hijacked=${r.a.titleHijacked} real=${r.realTitle}`);
+      } else if (r.a.titleHijacked) bad.push(`${r.id}: false title hijack`);
+    }
+    console.log(`[spam] titles: ${n - bad.length}/${n} hijacked titles with the real title; problems: ${bad.length}`);
+    expect(bad).toEqual([]);
+  });
+
+  it('names the original of every mirror', () => {
+    const bad: string[] = [];
+    for (const r of variants) {
+      const want = r.truth!.cloneOf;
+      if (want) {
+        if (r.a.clone?.original !== want) bad.push(`${r.id}: ${r.a.clone?.original}`);
+      } else if (r.a.clone) bad.push(`${r.id}: false clone ${r.a.clone.original}`);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('keeps must-not-extract text out of body and summary', () => {
+    const bad: string[] = [];
+    for (const r of variants) {
+      const body = squeeze(r.a.body);
+      const summary = squeeze(r.a.summary.join(''));
+      for (const text of r.truth!.mustNotExtract) {
+        const s = squeeze(text);
+        if (s.length < 6) continue;
+        if (body.includes(s) || summary.includes(s)) bad.push(`${r.id}: ${text.slice(0, 50)}`);
+      }
+    }
+    console.log(`[spam] must-not-extract leaks: ${bad.length}`);
+    expect(bad).toEqual([]);
+  });
+
+  it('reports spliced phrases as spans (inline technique)', () => {
+    let n = 0, spans = 0, bodyClean = 0;
+    for (const r of variants) {
+      const phrase = r.truth!.inlineSpam;
+      if (!phrase) continue;
+      n++;
+      const sp = squeeze(phrase);
+      const hit = r.a.hidden.some((b) => b.kind === 'inline-spam' && b.span && squeeze(b.text).length >= 0.6 * sp.length && (sp.includes(squeeze(b.text)) || squeeze(b.text).includes(sp)));
+      if (hit) spans++;
+      if (!squeeze(r.a.body).includes(sp)) bodyClean++;
+    }
+    console.log(`[spam] inline spans found ${spans}/${n}; body free of the phrase ${bodyClean}/${n}`);
+    expect(spans / n).toBeGreaterThanOrEqual(0.85);
+  });
+});
+
+describe('real pages and seeds', () => {
+  it('hides no article paragraph', () => {
+    const bad: string[] = [];
+    for (const r of reals) {
+      const base = r.truth ? null : r.id;
+      const lines = base ? readExpectedBody(base).split('\n') : (r.truth!.bodyExpected || '').split('\n');
+      for (const line of lines) {
+        const s = squeeze(line);
+        if (s.length < 8) continue;
+        for (const b of r.a.hidden) {
+          if (b.alreadyInvisible) continue;
+          const bt = blockText(b);
+          if (bt.includes(s) || (b.span && s.includes(squeeze(b.text)) && false)) {
+            bad.push(`${r.id} [${b.kind}: ${b.reason}] ${line.slice(0, 40)}`);
+            break;
+          }
+        }
+      }
+    }
+    console.log(`[noise] article paragraphs hidden: ${bad.length}`);
+    if (bad.length) console.log('  ' + bad.slice(0, 20).join('\n  '));
+    expect(bad).toEqual([]);
+  });
+
+  it('hides ≥ 90% of labelled recommendation and share blocks', () => {
+    let total = 0, hidden = 0;
+    const missed: string[] = [];
+    for (const r of reals) {
+      if (r.truth) continue;
+      for (const n of readExpectedNoise(r.id)) {
+        if (n.kind !== 'recommendation' && n.kind !== 'share') continue;
+        const els = Array.from(r.doc.querySelectorAll(n.selector));
+        if (!els.length || !squeeze(n.text)) continue; // empty widgets show nothing to hide
+        total++;
+        if (els.every((el) => noiseHidden(r.a, el))) hidden++;
+        else missed.push(`${r.id} ${n.kind} ${n.selector}: ${n.text.slice(0, 30).replace(/\n/g, ' ')}`);
+      }
+    }
+    console.log(`[noise] recommendation+share recall ${hidden}/${total} = ${((100 * hidden) / total).toFixed(1)}%`);
+    if (missed.length) console.log('  ' + missed.join('\n  '));
+    console.log(`[perf] analyze() mean ${(timing.analyze / timing.pages).toFixed(1)} ms over ${timing.pages} real pages`);
+    expect(hidden / total).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('reports no spam on real pages', () => {
+    const bad: string[] = [];
+    for (const r of reals) {
+      if (r.truth) continue;
+      for (const b of r.a.hidden) if (b.category === 'spam') bad.push(`${r.id} ${b.kind}: ${b.reason} | ${b.text.slice(0, 50)}`);
+      if (r.a.titleHijacked || r.a.parasite) bad.push(`${r.id}: title/parasite`);
+    }
+    console.log(`[spam] false spam reports on real pages: ${bad.length}`);
+    if (bad.length) console.log('  ' + bad.join('\n  '));
+    expect(bad).toEqual([]);
+  });
+});

@@ -1,0 +1,243 @@
+// The clean view end to end: opened with {type:'open-reader'} (as the popup, shortcut and menu
+// do), it shows every article block and no must-hide text, Esc closes it back to the same
+// scroll position with the page untouched; screenshots of light, dark and vertical modes; time
+// to open vs Readability.parse of the same page, in Chromium.
+// Contract with the reader (src/reader): host <qingdu-reader id="qingdu-reader-host"> with an
+// open shadow root, <html data-qingdu-reader="open"> while open, data-open-ms on the host.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..', '..', '..');
+const corpus = process.env.QINGDU_CORPUS ?? resolve(root, '..', 'shared', 'corpus');
+const SEEDS = ['000', '001', '002', '003', '004'];
+// A spread: gov and news sites, GBK and UTF-8, injected spam of several kinds.
+const PAGES = ['gne-gzggw-1', 'gne-sxmu-1', 'gne-163-1', 'gne-qq-2', 'gne-cjn-1', 'gne-xds-1'];
+const INJECTED = ['gne-163-2--combo', 'gne-gzggw-1--hidden-links', 'gne-sxmu-1--footer-farm', 'gne-cjn-1--overlay', 'gne-xds-1--mirror'];
+
+const isReady = () => performance.getEntriesByName('qingdu:ready').length > 0;
+const squeeze = (s) => (s || '').normalize('NFKC').replace(/[\s\p{P}\p{S}]+/gu, '');
+
+function truthOf(dir, id) {
+  return JSON.parse(readFileSync(join(corpus, dir, id + '.truth.json'), 'utf8'));
+}
+
+/** The cases: path under /corpus/, and the texts that must never show in the view. */
+function cases() {
+  const out = [];
+  for (const id of SEEDS) {
+    const t = truthOf('seeds', id);
+    out.push({ name: 'seed ' + id, path: `corpus/seeds/${id}.html`, mustHide: [...(t.mustHide ?? []), ...(t.mustNotExtract ?? [])] });
+  }
+  for (const id of PAGES) out.push({ name: id, path: `corpus/pages/${id}.html`, mustHide: [] });
+  for (const id of INJECTED) {
+    const t = truthOf('injected', id);
+    out.push({ name: id, path: `corpus/injected/${id}.html`, mustHide: [...(t.mustHide ?? []), ...(t.mustNotExtract ?? [])] });
+  }
+  return out;
+}
+
+const blockTexts = (b) => (b.type === 'list' ? b.items : b.type === 'table' ? b.rows.flat() : b.type === 'image' ? [b.caption] : [b.text]);
+
+/** In the page: the view's state (read through the open shadow root). */
+function viewState() {
+  const host = document.getElementById('qingdu-reader-host');
+  const root = host?.shadowRoot;
+  return {
+    open: !!root,
+    attr: document.documentElement.getAttribute('data-qingdu-reader'),
+    text: root?.querySelector('article')?.textContent ?? '',
+    focusInView: !!root && document.activeElement === host && !!root.activeElement,
+    dialog: root?.querySelector('[role=dialog]')?.getAttribute('aria-modal') ?? null,
+    openMs: Number(host?.dataset.openMs ?? NaN),
+    scrollY: window.scrollY,
+  };
+}
+
+async function openView(h, page, path) {
+  await h.waitFor(page, isReady);
+  const tabId = await h.tabIdFor(path);
+  const state = await h.send(tabId, { type: 'get-state' });
+  const reply = await h.send(tabId, { type: 'open-reader' });
+  h.assert.equal(reply?.ok, true, JSON.stringify(reply));
+  await h.waitFor(page, () => !!document.getElementById('qingdu-reader-host')?.shadowRoot?.querySelector('article:not([data-pending])'));
+  return { tabId, state };
+}
+
+/** Scrolls the page (before opening) to a point it can reach, and returns it. */
+async function scrollPage(page) {
+  return page.evaluate(() => {
+    const max = document.documentElement.scrollHeight - innerHeight;
+    window.scrollTo(0, Math.max(0, Math.min(400, max)));
+    return window.scrollY;
+  });
+}
+
+function checkOpenCloseOnly(c) {
+  return async (h) => {
+    const page = await h.newPage(h.govUrl(c.path));
+    await h.waitFor(page, isReady);
+    const y = await scrollPage(page);
+    await openView(h, page, c.path);
+    const open = await page.evaluate(viewState);
+    h.assert.equal(open.attr, 'open');
+    h.assert.equal(open.dialog, 'true');
+    h.assert.ok(open.focusInView, 'focus moved into the view');
+    await page.keyboard.press('Escape');
+    await h.waitFor(page, () => !document.getElementById('qingdu-reader-host'));
+    const closed = await page.evaluate(viewState);
+    h.assert.equal(closed.attr, null, 'attribute removed');
+    h.assert.equal(closed.scrollY, y, 'scroll position restored');
+  };
+}
+
+function checkFull(c) {
+  return async (h) => {
+    const page = await h.newPage(h.govUrl(c.path));
+    await h.waitFor(page, isReady);
+    const y = await scrollPage(page);
+    const before = await page.evaluate(() => document.documentElement.outerHTML.length);
+    const { state } = await openView(h, page, c.path);
+    const v = await page.evaluate(viewState);
+    h.assert.ok(v.open && v.attr === 'open', 'view open');
+    h.assert.ok(v.focusInView, 'focus moved into the view');
+    const text = squeeze(v.text);
+    const blocks = state.analysis.blocks;
+    h.assert.ok(blocks.length > 0, 'the analysis has blocks');
+    for (const b of blocks) for (const s of blockTexts(b)) h.assert.ok(text.includes(squeeze(s)), `${c.name}: block missing from the view: ${s.slice(0, 40)}`);
+    for (const m of c.mustHide) {
+      const s = squeeze(m);
+      if (s.length >= 6) h.assert.ok(!text.includes(s), `${c.name}: must-hide text in the view: ${m.slice(0, 40)}`);
+    }
+    await page.keyboard.press('Escape');
+    await h.waitFor(page, () => !document.getElementById('qingdu-reader-host'));
+    const after = await page.evaluate(viewState);
+    h.assert.equal(after.attr, null);
+    h.assert.equal(after.scrollY, y, `${c.name}: scroll position restored`);
+    h.assert.equal(await page.evaluate(() => document.documentElement.outerHTML.length), before, 'page markup unchanged after close');
+  };
+}
+
+/** Clicks a toolbar control inside the view by its data-action. */
+function clickAction(action) {
+  const root = document.getElementById('qingdu-reader-host').shadowRoot;
+  const el = root.querySelector(`[data-action="${action}"]`);
+  if (!el) throw new Error('no control ' + action);
+  el.click();
+  return true;
+}
+function chooseAction({ action, value }) {
+  const root = document.getElementById('qingdu-reader-host').shadowRoot;
+  const el = root.querySelector(`[data-action="${action}"]`);
+  el.value = value;
+  el.dispatchEvent(new Event('change'));
+  return el.value;
+}
+
+async function readabilityMs(page) {
+  const require = createRequire(import.meta.url);
+  const src = readFileSync(require.resolve('@mozilla/readability/Readability.js'), 'utf8');
+  return page.evaluate(`(() => {
+    ${src}
+    const runs = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      new Readability(document.cloneNode(true)).parse();
+      runs.push(performance.now() - t0);
+    }
+    runs.sort((a, b) => a - b);
+    return runs[2];
+  })()`);
+}
+
+const tests = [];
+for (const c of cases()) {
+  tests.push({ name: `${c.name}: opens with every block, no must-hide text, Esc restores scroll`, browsers: ['chromium'], run: checkFull(c) });
+}
+for (const c of cases().filter((x) => x.name.startsWith('seed') || x.name === 'gne-gzggw-1')) {
+  tests.push({ name: `${c.name}: opens and closes (Firefox)`, browsers: ['firefox'], run: checkOpenCloseOnly(c) });
+}
+
+tests.push({
+  name: 'screenshots: light, dark, sepia, vertical; the back button closes',
+  browsers: ['chromium'],
+  timeout: 60_000,
+  async run(h) {
+    const path = 'corpus/seeds/000.html';
+    const page = await h.newPage(h.govUrl(path));
+    await openView(h, page, path);
+    await page.evaluate(chooseAction, { action: 'theme', value: 'light' });
+    await h.sleep(250);
+    await h.screenshot(page, 'reader-light');
+    await page.evaluate(chooseAction, { action: 'theme', value: 'dark' });
+    await h.sleep(250);
+    await h.screenshot(page, 'reader-dark');
+    await page.evaluate(chooseAction, { action: 'theme', value: 'sepia' });
+    await page.evaluate(clickAction, 'vertical');
+    await h.sleep(250);
+    const vertical = await page.evaluate(() => {
+      const root = document.getElementById('qingdu-reader-host').shadowRoot;
+      const a = root.querySelector('article');
+      return getComputedStyle(a).writingMode;
+    });
+    h.assert.equal(vertical, 'vertical-rl');
+    await h.screenshot(page, 'reader-vertical');
+    // The settings panel, opened, for the docs.
+    await page.evaluate(clickAction, 'vertical');
+    await page.evaluate(chooseAction, { action: 'theme', value: 'light' });
+    await page.evaluate(clickAction, 'settings');
+    await h.sleep(250);
+    await h.screenshot(page, 'reader-settings');
+    // Reset the remembered preferences for later tests, then close with the back button.
+    await page.evaluate(chooseAction, { action: 'theme', value: 'system' });
+    await page.evaluate(clickAction, 'back');
+    await h.waitFor(page, () => !document.getElementById('qingdu-reader-host'));
+  },
+});
+
+tests.push({
+  name: 'a hostile page: nothing active in the view',
+  browsers: ['chromium'],
+  async run(h) {
+    const path = 'hostile.html';
+    const page = await h.newPage(h.govUrl(path));
+    await openView(h, page, path);
+    const bad = await page.evaluate(() => {
+      const root = document.getElementById('qingdu-reader-host').shadowRoot;
+      const out = [];
+      for (const el of root.querySelectorAll('script, iframe, object, embed')) out.push(el.tagName);
+      for (const el of root.querySelectorAll('*'))
+        for (const a of el.attributes) if (a.name.startsWith('on') || /^\s*javascript:/i.test(a.value)) out.push(`${el.tagName} ${a.name}`);
+      return out;
+    });
+    h.assert.deepEqual(bad, []);
+    h.assert.equal(await page.evaluate(() => window.__pwned ?? null), null);
+  },
+});
+
+tests.push({
+  name: 'time to open the view vs Readability.parse (corpus pages)',
+  browsers: ['chromium'],
+  timeout: 120_000,
+  async run(h) {
+    const rows = [];
+    for (const c of cases()) {
+      const page = await h.newPage(h.govUrl(c.path));
+      await openView(h, page, c.path);
+      const open = (await page.evaluate(viewState)).openMs;
+      await page.keyboard.press('Escape');
+      await h.waitFor(page, () => !document.getElementById('qingdu-reader-host'));
+      const readability = await readabilityMs(page);
+      rows.push({ page: c.name, openMs: open, readabilityMs: Math.round(readability * 100) / 100 });
+      await page.close();
+    }
+    const dir = join(root, 'test-results');
+    mkdirSync(dir, { recursive: true });
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const summary = { openMedian: median(rows.map((r) => r.openMs)), readabilityMedian: median(rows.map((r) => r.readabilityMs)), rows };
+    writeFileSync(join(dir, 'reader-timing.json'), JSON.stringify(summary, null, 1));
+    h.assert.ok(summary.openMedian < summary.readabilityMedian, JSON.stringify(summary));
+  },
+});
+
+export default tests;

@@ -1,0 +1,35 @@
+// Builds the Node library and the CLI (dist/node/): same core as the extension, jsdom for parsing.
+import { defineConfig } from 'vite';
+import { builtinModules } from 'node:module';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+
+export default defineConfig({
+  publicDir: false,
+  plugins: [
+    {
+      // Type declarations for library users: tsc emits them, index.d.ts points at them.
+      name: 'qingdu-dts',
+      closeBundle() {
+        execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.dts.json'], { stdio: 'inherit' });
+        writeFileSync('dist/node/index.d.ts', "export * from './types/node/index';\n");
+      },
+    },
+  ],
+  build: {
+    outDir: 'dist/node',
+    emptyOutDir: true,
+    target: 'node20',
+    ssr: true,
+    minify: false,
+    sourcemap: true,
+    lib: {
+      entry: { index: 'src/node/index.ts', cli: 'src/cli/bin.ts', 'cli-lib': 'src/cli/main.ts' },
+      formats: ['es'],
+    },
+    rollupOptions: {
+      external: [...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'jsdom', /^opencc-js/],
+      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+});
