@@ -2,9 +2,10 @@
 // `npm run build`: the Chrome and Firefox extensions from one vite config (BROWSER picks the
 // target), then the Node library/CLI when vite.node.config.ts exists, then a size summary.
 // Steps run one after another (vite builds are CPU bound; CI has 2 cores).
+//   node scripts/build.mjs [chrome] [firefox] [node]   (default: all)
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, posix, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const root = resolve(import.meta.dirname, '..');
@@ -22,7 +23,7 @@ function run(label, args, env = {}) {
   if (!ok) process.exit(r.status || 1);
 }
 
-const only = process.argv.slice(2); // e.g. `node scripts/build.mjs firefox`
+const only = process.argv.slice(2);
 const want = (t) => only.length === 0 || only.includes(t);
 
 for (const browser of ['chrome', 'firefox']) {
@@ -32,8 +33,11 @@ if (want('node') && existsSync(join(root, 'vite.node.config.ts'))) {
   run('node', ['build', '-c', 'vite.node.config.ts', '--logLevel', 'warn']);
 }
 
-// Size summary: what the browser loads on every gov.cn page is the content script's entry.
+// ---- size summary --------------------------------------------------------------------------
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const STATIC_IMPORT = /(?:\bimport|\bfrom)\s*["'](\.{1,2}\/[^"']+)["']/g;
+const DYNAMIC_IMPORT = /\bimport\(\s*["'`](\.{1,2}\/[^"'`]+)["'`]\s*\)/g;
+
 function dirSize(dir) {
   let total = 0;
   for (const name of readdirSync(dir)) {
@@ -43,19 +47,51 @@ function dirSize(dir) {
   }
   return total;
 }
+
+/** A chunk and everything it imports statically (paths relative to dist). */
+function staticClosure(dist, entry) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file) || !existsSync(join(dist, file))) return;
+    seen.add(file);
+    const text = readFileSync(join(dist, file), 'utf8');
+    for (const m of text.matchAll(STATIC_IMPORT)) visit(posix.join(posix.dirname(file), m[1]));
+  };
+  visit(entry);
+  return [...seen];
+}
+
+/** Bytes behind the import() calls of `files` (not already loaded with them). */
+function lazyBytes(dist, files) {
+  const counted = new Set(files);
+  let total = 0;
+  for (const f of files) {
+    const text = readFileSync(join(dist, f), 'utf8');
+    for (const m of text.matchAll(DYNAMIC_IMPORT)) {
+      for (const g of staticClosure(dist, posix.join(posix.dirname(f), m[1]))) {
+        if (counted.has(g)) continue;
+        counted.add(g);
+        total += statSync(join(dist, g)).size;
+      }
+    }
+  }
+  return total;
+}
+
 for (const browser of ['chrome', 'firefox']) {
   const dist = join(root, 'dist', browser);
   if (!want(browser) || !existsSync(join(dist, 'manifest.json'))) continue;
   const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
   const loader = manifest.content_scripts?.[0]?.js?.[0];
-  // crxjs emits a tiny loader that import()s the real entry; find that entry in the loader.
-  let entry = loader;
-  const loaderText = loader ? readFileSync(join(dist, loader), 'utf8') : '';
-  const m = loaderText.match(/getURL\(\s*["']([^"']+)["']\s*\)/);
-  if (m) entry = m[1].replace(/^\//, '');
-  const bytes = entry ? readFileSync(join(dist, entry)) : Buffer.alloc(0);
+  if (!loader) continue;
+  // crxjs emits a tiny loader that import()s the real entry; the entry plus its static imports
+  // is what loads before the first analysis. Chunks behind import() load only when used.
+  const m = readFileSync(join(dist, loader), 'utf8').match(/getURL\(\s*["'`]([^"'`]+)["'`]\s*\)/);
+  const entry = m ? m[1].replace(/^\//, '') : loader;
+  const files = staticClosure(dist, entry);
+  const bytes = Buffer.concat(files.map((f) => readFileSync(join(dist, f))));
   console.log(
-    `size: ${browser}: content script ${entry} ${kb(bytes.length)} (${kb(gzipSync(bytes).length)} gz); ` +
-      `whole extension ${kb(dirSize(dist))}`,
+    `size: ${browser}: content script ${kb(bytes.length)} (${kb(gzipSync(bytes).length)} gz) in ${files.length} file(s); ` +
+      `lazy chunks ${kb(lazyBytes(dist, files))}; whole extension ${kb(dirSize(dist))}`,
   );
 }

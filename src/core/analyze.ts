@@ -11,7 +11,7 @@ import { summarize } from './summary/index';
 import { findRepairs, repairText } from './script/repair';
 import { guessScript } from './script/detect';
 import { applyUserRules } from './rules/index';
-import type { Analysis, AnalyzeSettings, HiddenBlock } from './types';
+import type { Analysis, AnalyzeSettings, HiddenBlock, Repair } from './types';
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -41,8 +41,8 @@ export function analyze(doc: Document, url: string, settings: AnalyzeSettings = 
   if (noiseInBody) article = extractArticle(ctx, meta.title, article.element);
 
   const repairs = findRepairs(ctx, article.element, meta.title);
-  const title = repairText(meta.title);
-  const body = repairText(article.body);
+  const title = repairText(meta.title, repairs);
+  const body = repairText(article.body, repairs);
   mark('repair');
   const summary = summarize(body, title);
   mark('summary');
@@ -64,7 +64,7 @@ export function analyze(doc: Document, url: string, settings: AnalyzeSettings = 
     parasite: spam.parasite,
     body,
     bodyElement: article.element,
-    blocks: article.blocks.map((b) => repairBlock(b)),
+    blocks: article.blocks.map((b) => repairBlock(b, repairs)),
     isArticle: article.isArticle,
     pagination: article.pagination,
     summary,
@@ -96,17 +96,19 @@ export function countReadingUnits(text: string): number {
   return (text.match(/\p{Script=Han}|[\p{L}\p{N}]+/gu) || []).length;
 }
 
-function repairBlock<T extends Analysis['blocks'][number]>(block: T): T {
+function repairBlock<T extends Analysis['blocks'][number]>(block: T, repairs: Repair[]): T {
+  // The page's own repair decisions (see repairText) apply to every block.
+  const fix = (text: string): string => repairText(text, repairs);
   switch (block.type) {
     case 'heading':
     case 'paragraph':
     case 'quote':
-      return { ...block, text: repairText(block.text) };
+      return { ...block, text: fix(block.text) };
     case 'list':
-      return { ...block, items: block.items.map(repairText) };
+      return { ...block, items: block.items.map(fix) };
     case 'table':
-      return { ...block, rows: block.rows.map((r) => r.map(repairText)) };
+      return { ...block, rows: block.rows.map((r) => r.map(fix)) };
     case 'image':
-      return { ...block, caption: repairText(block.caption) };
+      return { ...block, caption: fix(block.caption) };
   }
 }

@@ -148,3 +148,22 @@ describe('locale files', () => {
     }
   });
 });
+
+describe('popup text in the page script', () => {
+  it('converts title, summary, source and column with the loaded converter; original stays as is', async () => {
+    const upper = async (from: string, to: string) => (s: string) => `${from}>${to}:${s}`;
+    const { inPageScript } = await import('./script-view');
+    const { fakeState } = await import('./test-support');
+    const original = fakeState();
+    expect(await inPageScript(original, upper)).toBe(original);
+    const tw = await inPageScript(fakeState({}, { script: 'tw' }), upper);
+    expect(tw.analysis.title).toBe('cn>tw:关于做好2024年春季森林防火工作的通知');
+    expect(tw.analysis.summary[0]).toBe('cn>tw:为切实做好春季森林防火工作，现将有关事项通知如下。');
+    expect(tw.analysis.source).toBe('cn>tw:市应急管理局');
+    expect(tw.analysis.site.column).toBe('cn>tw:通知公告');
+    const back = await inPageScript(fakeState({ script: 'traditional' }, { script: 'cn' }), upper);
+    expect(back.analysis.title.startsWith('t>cn:')).toBe(true);
+    const failing = fakeState({}, { script: 'hk' });
+    expect(await inPageScript(failing, () => Promise.reject(new Error('offline')))).toBe(failing);
+  });
+});

@@ -42,6 +42,7 @@ const articleText = (doc: Document) => shadowOf(doc).querySelector('article')!.t
 const blockTexts = (b: ArticleBlock): string[] =>
   b.type === 'list' ? b.items : b.type === 'table' ? b.rows.flat() : b.type === 'image' ? [b.caption] : [b.text];
 
+/** A hand-made Analysis (cast: fields the engine adds later don't matter to the view). */
 function bare(blocks: ArticleBlock[], extra: Partial<Analysis> = {}): Analysis {
   return {
     url: 'https://www.example.gov.cn/art/1.html',
@@ -68,7 +69,7 @@ function bare(blocks: ArticleBlock[], extra: Partial<Analysis> = {}): Analysis {
     stats: { chars: 100, readingMinutes: 1 },
     ms: 1,
     ...extra,
-  };
+  } as Analysis;
 }
 
 describe('clean view on corpus analyses', () => {
@@ -109,6 +110,16 @@ describe('clean view on corpus analyses', () => {
       expect(doc.documentElement.outerHTML).toBe(before);
     });
   }
+});
+
+describe('display typography', () => {
+  it('half-width punctuation between Chinese is shown full width, nothing else changes', async () => {
+    const { fullWidthPunctuation } = await import('./render');
+    expect(fullWidthPunctuation('去年,鹤山市委组织部;今年:好? 是!')).toBe('去年，鹤山市委组织部；今年：好？是！');
+    expect(fullWidthPunctuation('召开(第一次)会议')).toBe('召开（第一次）会议');
+    expect(fullWidthPunctuation('时间:16:30, 金额1,000元, see (a) b')).toBe('时间:16:30, 金额1,000元, see (a) b');
+    expect(fullWidthPunctuation('他说,“好”')).toBe('他说，“好”');
+  });
 });
 
 describe('strings', () => {

@@ -6,10 +6,23 @@ import type { ReaderData } from './convert';
 import { safeHref, safeImageSrc } from './safe';
 import type { Translate } from './strings';
 
-/** Runs of one or two ASCII digits standing alone ("3月15日") are set upright in 直排. */
-const SHORT_DIGITS = /(?<![0-9A-Za-z.,:])[0-9]{1,2}(?![0-9A-Za-z.,:])/g;
+/** Runs of one or two ASCII digits standing alone ("3月15日") are set upright in 直排; parts of
+ *  dates, times, decimals and codes ("2023-05-05", "16:30", "1.5") stay sideways. */
+const SHORT_DIGITS = /(?<![0-9A-Za-z.,:\-/_%])[0-9]{1,2}(?![0-9A-Za-z.,:\-/_%])/g;
 
-export function appendText(doc: Document, parent: Node, text: string): void {
+const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
+/** Half-width punctuation between Chinese characters, as many CMS pages have it ("去年,鹤山"),
+ *  is shown full width: it keeps the grid and stands correctly in 直排. Display only: copies
+ *  and the Analysis keep the text as extracted. */
+export function fullWidthPunctuation(text: string): string {
+  return text
+    .replace(/(?<=\p{Script=Han})([,;:?!])[ \t]*(?=\p{Script=Han}|[“‘「『（《]|$)/gu, (_, c: string) => FULL[c])
+    .replace(/\((?=\p{Script=Han}[^()]*\))/gu, '（')
+    .replace(/(?<=（[^()（）]*\p{Script=Han})\)/gu, '）');
+}
+
+export function appendText(doc: Document, parent: Node, raw: string): void {
+  const text = fullWidthPunctuation(raw);
   let last = 0;
   SHORT_DIGITS.lastIndex = 0;
   for (let m = SHORT_DIGITS.exec(text); m; m = SHORT_DIGITS.exec(text)) {

@@ -78,7 +78,8 @@ button[aria-pressed="true"], button[aria-expanded="true"] { background: var(--bo
 :focus { outline: none; }
 :focus-visible, button:focus-visible, select:focus-visible, a:focus-visible, summary:focus-visible {
   outline: 3px solid var(--accent); outline-offset: 2px; }
-h1:focus-visible { outline-offset: 6px; }
+/* The title takes focus on open so screen readers start there; it is not a control. */
+.qd-title:focus, .qd-title:focus-visible { outline: none; }
 .qd-status { font-size: 13px; color: var(--muted); min-width: 6em; }
 .qd-panel { position: absolute; top: 100%; right: 12px; margin-top: 4px; padding: 12px; display: grid;
   grid-template-columns: auto auto; gap: 8px 12px; align-items: center; background: var(--bg);
@@ -92,12 +93,12 @@ h1:focus-visible { outline-offset: 6px; }
 .qd-article { margin: 0 auto; padding: 40px 24px 80px; max-inline-size: calc(var(--measure, 36) * 1em + 48px);
   font-family: var(--font); font-size: var(--size, 19px); line-height: var(--lh, 1.9);
   text-align: justify; line-break: strict; overflow-wrap: break-word; word-break: normal;
-  hanging-punctuation: allow-end; text-spacing-trim: space-all; text-autospace: normal;
+  hanging-punctuation: allow-end; text-spacing-trim: space-all;
   font-kerning: none; }
 .qd-article[data-pending] { visibility: hidden; }
 .qd-title { font-size: 1.55em; line-height: 1.45; margin: 0 0 .6em; font-weight: 700; text-align: start; text-indent: 0; }
 .qd-meta { color: var(--muted); font-size: .8em; line-height: 1.6; margin: 0 0 1.2em; text-indent: 0; font-family: ${UI_FONT}; }
-.qd-meta span + span::before { content: " · "; }
+.qd-meta > span + span::before { content: " · "; }
 .qd-warn { background: var(--warn-bg); color: var(--warn-fg); padding: .5em .8em; border-radius: 6px; font-size: .8em; margin: 0 0 1em; text-indent: 0; font-family: ${UI_FONT}; }
 .qd-warn a, .qd-foot a { color: inherit; }
 details.qd-summary { background: var(--box); border-radius: 8px; padding: .6em 1em; margin: 0 0 1.4em; font-size: .9em; }
@@ -126,9 +127,9 @@ th { background: var(--box); font-weight: 600; white-space: nowrap; }
 .qd-root[data-vertical] .qd-scroll { writing-mode: vertical-rl; }
 .qd-root[data-vertical] .qd-article { writing-mode: vertical-rl; text-orientation: mixed; margin: 0; height: 100%;
   max-inline-size: min(calc(var(--measure, 36) * 1em + 48px), 100%); padding: 32px 40px; }
-.qd-root[data-vertical] .tcy { text-combine-upright: all; -webkit-text-combine: horizontal; }
+.qd-root[data-vertical] .tcy { text-combine-upright: all; }
 .qd-root[data-vertical] .qd-body figure { margin: 0 1.2em; }
-.qd-root[data-vertical] .qd-meta span + span::before { content: "・"; }
+.qd-root[data-vertical] .qd-meta > span + span::before { content: "・"; }
 
 @media (prefers-reduced-motion: reduce) {
   .qd-root { animation: none; }

@@ -17,6 +17,8 @@ export interface StyleIndex {
   floating(el: Element): boolean;
   /** Every floating element of the body, outermost first (candidates for overlays). */
   floatingElements(): Element[];
+  /** Elements a stylesheet rule or inline style may hide (candidates for hidden link blocks). */
+  hiddenCandidates(): Element[];
   /** True when the document has layout (a real browser), so geometry can be trusted. */
   readonly layout: boolean;
 }
@@ -31,8 +33,29 @@ function px(v: string | null | undefined): number {
   return m[2] && /em|rem/i.test(m[2]) ? n * 16 : n;
 }
 
+interface Declarations {
+  getPropertyValue(name: string): string;
+}
+
+/** A style attribute parsed by hand: jsdom's el.style re-parses through cssstyle (slow). */
+export function parseInline(style: string): Declarations {
+  const map = new Map<string, string>();
+  for (const part of style.split(';')) {
+    const i = part.indexOf(':');
+    if (i <= 0) continue;
+    map.set(part.slice(0, i).trim().toLowerCase(), part.slice(i + 1).trim().toLowerCase());
+  }
+  // Shorthands the checks read.
+  const bg = map.get('background');
+  if (bg && !map.has('background-color')) {
+    const m = /#[0-9a-f]{3,8}\b|rgba?\([^)]*\)|\b[a-z]+\b/.exec(bg);
+    if (m) map.set('background-color', m[0]);
+  }
+  return { getPropertyValue: (name) => (map.get(name) || '').replace(/\s*!important$/, '') };
+}
+
 /** Why a set of declarations hides its element, or "". Works on inline and rule styles. */
-export function hidingDeclaration(st: CSSStyleDeclaration): string {
+export function hidingDeclaration(st: Declarations): string {
   const display = st.getPropertyValue('display').trim();
   if (display === 'none') return 'display:none';
   const vis = st.getPropertyValue('visibility').trim();
@@ -62,7 +85,7 @@ export function hidingDeclaration(st: CSSStyleDeclaration): string {
   return '';
 }
 
-function isFloatingDecl(st: CSSStyleDeclaration): boolean {
+function isFloatingDecl(st: Declarations): boolean {
   const pos = st.getPropertyValue('position').trim();
   if (pos === 'fixed' || pos === 'sticky') return true;
   if (pos === 'absolute') {
@@ -137,9 +160,8 @@ export function buildStyleIndex(doc: Document): StyleIndex {
   const confirmed = new Map<Element, string>();
 
   const inlineReason = (el: Element): string => {
-    if (!el.hasAttribute('style')) return '';
-    const st = (el as HTMLElement).style;
-    return st ? hidingDeclaration(st) : '';
+    const style = el.getAttribute('style');
+    return style ? hidingDeclaration(parseInline(style)) : '';
   };
 
   const computedReason = (el: Element): string => {
@@ -180,7 +202,9 @@ export function buildStyleIndex(doc: Document): StyleIndex {
       if (inline) return inline;
       const fromRule = getRules().hidden.get(el);
       if (!fromRule) return '';
-      if ((el.textContent || '').length < BIG_TEXT) return fromRule;
+      // Only a block that reads like prose is worth a cascade check (drop-down menus are not).
+      const text = el.textContent || '';
+      if (text.length < BIG_TEXT || (text.match(/[。，；！？]/g) || []).length < 3) return fromRule;
       // A big block: a later, more specific rule may show it again. Ask the cascade once.
       let known = confirmed.get(el);
       if (known === undefined) {
@@ -200,8 +224,15 @@ export function buildStyleIndex(doc: Document): StyleIndex {
           return false;
         }
       }
-      if (el.hasAttribute('style') && isFloatingDecl((el as HTMLElement).style)) return true;
+      const style = el.getAttribute('style');
+      if (style && isFloatingDecl(parseInline(style))) return true;
       return getRules().floating.has(el);
+    },
+    hiddenCandidates() {
+      const body = doc.body;
+      if (!body) return [];
+      if (layout) return Array.from(body.querySelectorAll('*')).slice(0, 6000);
+      return [...Array.from(body.querySelectorAll('[style], [hidden]')), ...getRules().hidden.keys()];
     },
     floatingElements() {
       const body = doc.body;

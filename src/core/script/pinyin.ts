@@ -5,8 +5,11 @@ const TONED = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/;
 // bracketed Latin text like 号(a) or 站(IPV6) never matches.
 const SYLLABLE = /^[a-zü\u00e0-\u01dc]{1,6}$/;
 
+// Neutral-tone syllables mirrors write without a mark (们(men), 的(de)).
+const NEUTRAL = new Set(['men', 'de', 'le', 'me', 'ne', 'ma', 'zi', 'zhe', 'ba']);
+
 export function isPinyinSyllable(s: string): boolean {
-  return SYLLABLE.test(s) && TONED.test(s);
+  return SYLLABLE.test(s) && (TONED.test(s) || NEUTRAL.has(s));
 }
 
 /** `X(pinyin)` runs in plain text: the Han character stays, the annotation goes. */

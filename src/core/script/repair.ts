@@ -1,12 +1,116 @@
-// Text repair: pinyin annotations, GBK mojibake, stray symbols and entity remainders.
-// First version (foundation): none; the script issue adds the repairs.
+// Text repair: pinyin annotations (ruby and plain), GBK off-by-one mojibake, symbols inserted
+// before Chinese punctuation, stray entity remainders. Every rule needs strong evidence: real
+// pages must come out unchanged (tested on every corpus page).
 import type { PageContext } from '../page/context';
 import type { Repair } from '../types';
+import { createTextContext, type TextContext } from './context';
+import { findMojibake, type TextFix } from './mojibake';
+import { isPinyinSyllable, TEXT_ANNOTATION } from './pinyin';
 
-export function findRepairs(_ctx: PageContext, _root: Element | null, _title: string): Repair[] {
-  return [];
+// Decorative symbols spliced before Chinese punctuation (♤，): arrows, geometric shapes,
+// miscellaneous symbols, dingbats and emoji; never ©®™ or units like ℃.
+const SYMBOL_BEFORE_PUNCT =
+  /(?<=[\p{Script=Han}”’）」』》])[\u2190-\u21ff\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff\u{1f300}-\u{1faff}](?=[，。、；：！？])/gu;
+// "&nbsp;" whose "&" was lost (or eaten by mojibake). Not after "&", ";", letters or digits.
+const ENTITY_REMAINDER = /(?<![&#;A-Za-z0-9])(nbsp|ensp|emsp|ldquo|rdquo|lsquo|rsquo|mdash|hellip|middot);/g;
+const ENTITY_TEXT: Record<string, string> = {
+  nbsp: ' ', ensp: ' ', emsp: ' ', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', hellip: '…', middot: '·',
+};
+
+/** All repairs in one string, non-overlapping, sorted. `ctx` defaults to the text itself. */
+export function findTextFixes(text: string, ctx: TextContext = createTextContext(text)): TextFix[] {
+  if (!text) return [];
+  const fixes = findMojibake(text, ctx);
+  const add = (fix: TextFix) => {
+    if (!fixes.some((f) => fix.start < f.end && fix.end > f.start)) fixes.push(fix);
+  };
+  for (const m of text.matchAll(TEXT_ANNOTATION)) {
+    if (isPinyinSyllable(m[3]) && (m[2] === '(') === (m[4] === ')'))
+      add({ kind: 'pinyin', start: m.index!, end: m.index! + m[0].length, to: m[1] });
+  }
+  for (const m of text.matchAll(SYMBOL_BEFORE_PUNCT)) add({ kind: 'symbol', start: m.index!, end: m.index! + m[0].length, to: '' });
+  for (const m of text.matchAll(ENTITY_REMAINDER)) add({ kind: 'entity', start: m.index!, end: m.index! + m[0].length, to: ENTITY_TEXT[m[1]] });
+  return fixes.sort((a, b) => a.start - b.start);
 }
 
-export function repairText(text: string): string {
-  return text;
+export function applyTextFixes(text: string, fixes: TextFix[]): string {
+  let out = '';
+  let at = 0;
+  for (const f of fixes) {
+    out += text.slice(at, f.start) + f.to;
+    at = f.end;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * The same repairs as on the page, for any string (title, body, blocks). `known` are the page's
+ * repairs from findRepairs: their mojibake decisions were made with the whole page as context
+ * (pinyin of the ruby annotations, which the body text no longer carries), so they are reused
+ * verbatim before the string is judged on its own.
+ */
+export function repairText(text: string, known?: readonly Repair[]): string {
+  if (!text) return text;
+  if (Array.isArray(known)) {
+    for (const r of known) if (r.kind === 'mojibake' && r.from.length > 1 && text.includes(r.from)) text = text.split(r.from).join(r.to);
+  }
+  const fixes = findTextFixes(text);
+  return fixes.length ? applyTextFixes(text, fixes) : text;
+}
+
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'RT', 'RP', 'CODE', 'PRE', 'SVG']);
+
+/**
+ * Repairs on the live page: every text node of the document (the title and chrome too, as the
+ * mirror damaged them all) and every pinyin <ruby>. `root` and `title` are kept for the
+ * pipeline's signature; the whole document is the context that tells lost characters apart.
+ */
+export function findRepairs(ctx: PageContext, _root: Element | null, _title: string): Repair[] {
+  const doc = ctx.doc;
+  const repairs: Repair[] = [];
+  const texts: Text[] = [];
+  const annotations: [string, string][] = [];
+  const parts: string[] = [];
+
+  const walk = (el: Element) => {
+    for (let child = el.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        texts.push(child as Text);
+        parts.push((child as Text).data);
+      } else if (child.nodeType === 1) {
+        const e = child as Element;
+        const tag = e.tagName.toUpperCase();
+        if (tag === 'RUBY') rubyRepair(e, repairs, annotations);
+        if (SKIP.has(tag)) continue;
+        walk(e);
+      }
+    }
+  };
+  if (doc.documentElement) walk(doc.documentElement);
+  const context = createTextContext(parts.join('\n'), annotations);
+  for (const node of texts) {
+    const data = node.data;
+    if (data.length < 2 || !/[?!！(（;\u2190-\u2bff\u{1f300}-\u{1faff}]/u.test(data)) continue;
+    for (const f of findTextFixes(data, context))
+      repairs.push({ kind: f.kind, from: data.slice(f.start, f.end), to: f.to, node, start: f.start });
+  }
+  return repairs;
+}
+
+/** <ruby>領<rp>(</rp><rt>lǐng</rt><rp>)</rp></ruby>: hide rt/rp when rt is a pinyin syllable. */
+function rubyRepair(ruby: Element, repairs: Repair[], annotations: [string, string][]): void {
+  const rts = Array.from(ruby.children).filter((c) => c.tagName.toUpperCase() === 'RT');
+  if (rts.length !== 1) return;
+  const pinyin = (rts[0].textContent || '').trim();
+  if (!isPinyinSyllable(pinyin)) return;
+  let base = '';
+  for (let n = ruby.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 3) base += (n as Text).data;
+    else if (n.nodeType === 1 && !/^(rt|rp)$/i.test((n as Element).tagName)) base += n.textContent || '';
+  }
+  base = base.trim();
+  if (!/^\p{Script=Han}$/u.test(base)) return;
+  annotations.push([base, pinyin]);
+  const elements = Array.from(ruby.children).filter((c) => /^(rt|rp)$/i.test(c.tagName));
+  repairs.push({ kind: 'ruby', from: `${base}(${pinyin})`, to: base, elements });
 }

@@ -11,6 +11,8 @@ export interface PageFacts {
   anchors: Element[];
   /** Number of anchors inside each element (only elements with at least one). */
   anchorCount: Map<Element, number>;
+  /** Per ancestor: anchors with spam words, strong hits, link text length, off-site anchors. */
+  anchorAgg(): Map<Element, AnchorAgg>;
   anchorScore(a: Element): TextScore;
   hostOf(a: Element): string;
   /** textContent without script/style, whitespace folded (visible or not). */
@@ -18,6 +20,14 @@ export interface PageFacts {
   /** Blocks found so far by any detector (to skip what is already judged). */
   claimed(el: Element): boolean;
   claim(block: HiddenBlock): void;
+}
+
+export interface AnchorAgg {
+  n: number;
+  spam: number;
+  strong: number;
+  linkText: number;
+  offsite: number;
 }
 
 export interface SpamDetector {
@@ -63,14 +73,37 @@ export function createFacts(ctx: PageContext): PageFacts {
   const hosts = new Map<Element, string>();
   const texts = new Map<Element, string>();
   const claimedEls = new Set<Element>();
-  return {
+  let agg: Map<Element, AnchorAgg> | null = null;
+  const own = siteOf(ctx.host || '');
+  const facts: PageFacts = {
     ctx,
     anchors,
     anchorCount,
+    anchorAgg() {
+      if (agg) return agg;
+      agg = new Map();
+      for (const a of anchors) {
+        const s = facts.anchorScore(a);
+        const spam = s.strong > 0 || s.score >= 3 ? 1 : 0;
+        const h = facts.hostOf(a);
+        const off = h && siteOf(h) !== own ? 1 : 0;
+        const len = facts.rawText(a).length;
+        for (let p: Element | null = a.parentElement; p; p = p.parentElement) {
+          let g = agg.get(p);
+          if (!g) agg.set(p, (g = { n: 0, spam: 0, strong: 0, linkText: 0, offsite: 0 }));
+          g.n++;
+          g.spam += spam;
+          g.strong += s.strong;
+          g.linkText += len;
+          g.offsite += off;
+        }
+      }
+      return agg;
+    },
     anchorScore(a) {
       let s = scores.get(a);
       if (!s) {
-        s = scoreText(collectText(a) || a.getAttribute('title') || '');
+        s = scoreText(facts.rawText(a) || a.getAttribute('title') || '');
         scores.set(a, s);
       }
       return s;
@@ -107,6 +140,7 @@ export function createFacts(ctx: PageContext): PageFacts {
       if (block.element) claimedEls.add(block.element);
     },
   };
+  return facts;
 }
 
 /** Random-looking host labels: consonant runs, digit-letter mixes (h7sn4u.efzkpsnvq.com). */

@@ -12,10 +12,11 @@ const BENIGN_CLASS = /(^|[\s_-])(sr-only|visually-hidden|screen-reader|skip|a11y
 
 function candidates(facts: PageFacts): Element[] {
   const { ctx } = facts;
+  // Without layout the style index knows exactly which elements a rule or inline style hides;
+  // with layout it offers every element and hiddenReason asks the browser.
   const set = new Set<Element>();
-  for (const [el, n] of facts.anchorCount) if (n >= 3) set.add(el);
-  for (const el of Array.from(ctx.doc.querySelectorAll('body [style], body [hidden], body [class], body [id]'))) {
-    if (el.childElementCount >= 3 || facts.anchorCount.has(el)) set.add(el);
+  for (const el of ctx.styles.hiddenCandidates()) {
+    if (el.childElementCount >= 1 || facts.anchorCount.has(el) || (el.textContent || '').length > 20) set.add(el);
   }
   return [...set];
 }

@@ -61,8 +61,10 @@ export const linkFarm: SpamDetector = {
   kind: 'link-farm',
   detect(facts) {
     const found = new Map<Element, FarmStats>();
-    for (const [el, n] of facts.anchorCount) {
-      if (n < 6 || tooBroad(el) || facts.claimed(el)) continue;
+    for (const [el, g] of facts.anchorAgg()) {
+      // Cheap filter first: enough anchors, some spam words or mostly off-site links.
+      if (g.n < 6 || (g.spam < 0.15 * g.n && g.offsite < 0.5 * g.n)) continue;
+      if (tooBroad(el) || facts.claimed(el)) continue;
       if (facts.ctx.isInvisible(el)) continue; // hidden-links reports those
       const s = stats(facts, el);
       if (isFarm(facts, el, s)) found.set(el, s);

@@ -56,6 +56,9 @@ export const spamLine: SpamDetector = {
     }
     const out: HiddenBlock[] = [];
     for (const b of blocks) {
+      if ((b.textContent || '').length > 3000) continue;
+      const quick = scoreText(facts.rawText(b));
+      if (quick.strong < 2 && quick.score < 6) continue;
       if (facts.claimed(b) || ctx.isInvisible(b)) continue;
       const text = ctx.visibleText(b);
       if (text.length > 1500) continue;

@@ -29,14 +29,32 @@ const text = (testid) => document.querySelector(`[data-testid="${testid}"]`)?.te
 
 /** A popup-sized viewport (Playwright and Puppeteer name this differently). */
 async function popupViewport(popup) {
-  const height = Math.min(900, Math.max(300, await popup.evaluate(() => document.documentElement.scrollHeight)));
+  const height = Math.min(1200, Math.max(300, await popup.evaluate(() => document.documentElement.scrollHeight)));
   if (typeof popup.setViewportSize === 'function') await popup.setViewportSize({ width: 412, height });
   else await popup.setViewport({ width: 412, height });
 }
 
+/**
+ * Emulates prefers-color-scheme. Playwright does it natively; Puppeteer over WebDriver BiDi
+ * (Firefox) cannot, so there the page's own `(prefers-color-scheme: dark)` rules are copied out
+ * of their media block into a style element, which is what the browser would apply.
+ */
 async function colorScheme(popup, scheme) {
-  if (typeof popup.emulateMedia === 'function') await popup.emulateMedia({ colorScheme: scheme });
-  else await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+  if (typeof popup.emulateMedia === 'function') return popup.emulateMedia({ colorScheme: scheme });
+  await popup.evaluate((scheme) => {
+    document.getElementById('e2e-scheme')?.remove();
+    if (scheme !== 'dark') return;
+    const css = [];
+    for (const sheet of document.styleSheets) {
+      for (const rule of sheet.cssRules) {
+        if (rule instanceof CSSMediaRule && /prefers-color-scheme:\s*dark/.test(rule.conditionText)) for (const r of rule.cssRules) css.push(r.cssText);
+      }
+    }
+    const style = document.createElement('style');
+    style.id = 'e2e-scheme';
+    style.textContent = css.join('\n');
+    document.head.append(style);
+  }, scheme);
 }
 
 export default [
@@ -46,6 +64,8 @@ export default [
     async run(h) {
       const { popup } = await openPopupFor(h, ARTICLE);
       h.assert.equal(await popup.evaluate(text, 'title'), TITLE);
+      const ms = await popup.evaluate(() => performance.getEntriesByName('qingdu:popup-ready')[0]?.duration ?? -1);
+      console.log(`     ${h.browser}: popup opened to card in ${Math.round(ms)} ms`);
       const meta = await popup.evaluate(text, 'meta');
       h.assert.match(meta, /2024-03-18/, `meta "${meta}"`);
       h.assert.match(meta, /示例市住房和城乡建设局/, `meta "${meta}"`);
@@ -120,9 +140,12 @@ export default [
       await h.waitFor(page, () => document.body.innerText.includes('會議'));
       await h.waitFor(popup, (b) => document.querySelector('[data-testid=script-toggle]')?.textContent !== b, before);
       h.assert.notEqual(await popup.evaluate(() => document.querySelector('[data-testid=script-select]').value), 'original');
+      // The popup's own text follows the page's script.
+      await h.waitFor(popup, () => document.querySelector('[data-testid=title]')?.textContent.includes('推進會'));
       await popup.click('[data-testid=script-toggle]');
       await h.waitFor(page, () => document.body.innerText.includes('会议') && !document.body.innerText.includes('會議'));
       await h.waitFor(popup, () => document.querySelector('[data-testid=script-select]')?.value === 'original');
+      h.assert.equal(await popup.evaluate(text, 'title'), TITLE);
     },
   },
   {
@@ -150,12 +173,14 @@ export default [
     name: 'popup on a page no extension may script says so',
     browsers: ['chromium', 'firefox'],
     async run(h) {
-      const url = h.browser === 'chromium' ? 'chrome://version/' : 'about:robots';
-      await h.newPage(url);
-      const tabId = await h.tabIdFor(url.replace(/\/$/, ''));
+      // An extension page stands in for chrome:// and about: pages (tabs.query hides their URLs
+      // from an extension without the "tabs" permission, so the test could not find the tab).
+      await h.openExtensionPage('options.html#not-scriptable');
+      const tabId = await h.tabIdFor('#not-scriptable');
       const popup = await h.openExtensionPage(`popup.html?tab=${tabId}`);
       const msg = await h.waitFor(popup, () => document.querySelector('[data-testid=restricted]')?.textContent);
       h.assert.ok(msg.length > 5, msg);
+      h.assert.equal(await popup.evaluate(() => document.querySelectorAll('#app button').length), 0);
     },
   },
 ];

@@ -54,6 +54,13 @@ function viewState() {
   };
 }
 
+/** Opens a page without waiting for its (unreachable, remote) images and scripts to load. */
+async function load(h, path) {
+  const page = await h.newPage();
+  await page.goto(h.govUrl(path), { waitUntil: 'domcontentloaded', timeout: 20_000 });
+  return page;
+}
+
 async function openView(h, page, path) {
   await h.waitFor(page, isReady);
   const tabId = await h.tabIdFor(path);
@@ -75,7 +82,7 @@ async function scrollPage(page) {
 
 function checkOpenCloseOnly(c) {
   return async (h) => {
-    const page = await h.newPage(h.govUrl(c.path));
+    const page = await load(h, c.path);
     await h.waitFor(page, isReady);
     const y = await scrollPage(page);
     await openView(h, page, c.path);
@@ -93,7 +100,7 @@ function checkOpenCloseOnly(c) {
 
 function checkFull(c) {
   return async (h) => {
-    const page = await h.newPage(h.govUrl(c.path));
+    const page = await load(h, c.path);
     await h.waitFor(page, isReady);
     const y = await scrollPage(page);
     const before = await page.evaluate(() => document.documentElement.outerHTML.length);
@@ -164,7 +171,7 @@ tests.push({
   timeout: 60_000,
   async run(h) {
     const path = 'corpus/seeds/000.html';
-    const page = await h.newPage(h.govUrl(path));
+    const page = await load(h, path);
     await openView(h, page, path);
     await page.evaluate(chooseAction, { action: 'theme', value: 'light' });
     await h.sleep(250);
@@ -200,7 +207,7 @@ tests.push({
   browsers: ['chromium'],
   async run(h) {
     const path = 'hostile.html';
-    const page = await h.newPage(h.govUrl(path));
+    const page = await load(h, path);
     await openView(h, page, path);
     const bad = await page.evaluate(() => {
       const root = document.getElementById('qingdu-reader-host').shadowRoot;
@@ -211,7 +218,7 @@ tests.push({
       return out;
     });
     h.assert.deepEqual(bad, []);
-    h.assert.equal(await page.evaluate(() => window.__pwned ?? null), null);
+    h.assert.notEqual(await page.evaluate(() => document.title), 'PWNED', 'no page script ran');
   },
 });
 
@@ -222,7 +229,7 @@ tests.push({
   async run(h) {
     const rows = [];
     for (const c of cases()) {
-      const page = await h.newPage(h.govUrl(c.path));
+      const page = await load(h, c.path);
       await openView(h, page, c.path);
       const open = (await page.evaluate(viewState)).openMs;
       await page.keyboard.press('Escape');

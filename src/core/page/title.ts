@@ -1,0 +1,144 @@
+// The article title, in a principled order:
+// 1. gov meta ArticleTitle (the CMS states it);
+// 2. the page heading that best matches a reference title (og:title, JSON-LD, <title> and its
+//    parts once site names are split off; <title> never when it is spam);
+// 3. a heading followed by a date/metadata line (pages whose <title> is just the column name);
+// 4. the best reference: og:title, then the longest part of <title>.
+import type { PageContext } from './context';
+import { foldSpace } from './context';
+import { metaContent } from './metaread';
+
+const squeeze = (s: string): string => s.normalize('NFKC').replace(/[\s\p{P}\p{S}]+/gu, '');
+const SEP = /\s*(?:--|——|—|–|_{1,2}|\||｜|-\s|\s-|::|·\s)\s*/;
+const DATE_NEAR = /\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}-\d{2}\s*\d{1,2}:\d{2}|(发布|来源|时间|日期)\s*[：:]/;
+const BADGE = 6;
+/** A <title> part that names the site rather than the article. */
+const SITE_PART = /(网|官网|网站|门户|平台|频道|首页|\.cn|\.com|\.net)\s*$/iu;
+/** A match this strong (exact, or nearly all of a <title> part) beats the metadata-line test. */
+const SURE = 2.4;
+
+/** Ideographic spaces between Han characters/digits are layout, not part of the title. */
+export function cleanTitle(s: string): string {
+  return foldSpace(s.replace(/([\p{Script=Han}\d])\u3000+(?=[\p{Script=Han}\d])/gu, '$1'));
+}
+
+interface Ref {
+  text: string;
+  sq: string;
+  weight: number;
+}
+
+function refsOf(ctx: PageContext, served: string, ld: string): Ref[] {
+  const out: Ref[] = [];
+  const add = (text: string, weight: number) => {
+    const t = cleanTitle(text);
+    const sq = squeeze(t);
+    if (sq.length >= 4 && !out.some((r) => r.sq === sq)) out.push({ text: t, sq, weight });
+  };
+  add(metaContent(ctx.doc, 'og:title', 'twitter:title'), 1);
+  if (ld) add(ld, 1);
+  if (served) {
+    add(served, 0.9);
+    for (const part of served.split(SEP)) add(part, SITE_PART.test(part) ? 0.3 : 0.8);
+    // "标题-栏目": a bare hyphen before a short site or column name.
+    const bare = served.replace(/\s*-\s*[^-]{1,10}$/u, '');
+    if (bare !== served) add(bare, 0.8);
+  }
+  return out;
+}
+
+function headingCandidates(ctx: PageContext): Element[] {
+  const doc = ctx.doc;
+  const out: Element[] = [];
+  const seen = new Set<Element>();
+  const sel =
+    'h1, h2, h3, h4, h5, h6, [class*="title" i], [id*="title" i], [class*="headline" i], [class*="biaoti" i], [class*="tit" i]';
+  let list: Element[];
+  try {
+    list = Array.from(doc.querySelectorAll(sel));
+  } catch {
+    list = Array.from(doc.querySelectorAll('h1, h2, h3, h4, h5, h6, [class*="title"], [class*="Title"], [id*="title"]'));
+  }
+  for (const el of list) {
+    if (seen.has(el) || el.closest('head, a, script, style, nav, footer') || el.tagName.toUpperCase() === 'A') continue;
+    if (ctx.excluded.has(el)) continue;
+    let ex = false;
+    for (const x of ctx.excluded) if (x.contains(el)) ex = true;
+    if (ex) continue;
+    seen.add(el);
+    out.push(el);
+    if (out.length > 120) break;
+  }
+  return out;
+}
+
+function headingText(el: Element): string {
+  return cleanTitle(el.textContent || '');
+}
+
+function match(cand: string, ref: Ref): { score: number; text: string } | null {
+  const cs = squeeze(cand);
+  if (cs.length < 4) return null;
+  if (cs === ref.sq) return { score: 3 * ref.weight, text: cand };
+  // The heading is the title and the reference adds a site name or column.
+  if (ref.sq.includes(cs) && cs.length >= Math.max(6, ref.sq.length * 0.45)) return { score: (2 + cs.length / ref.sq.length) * ref.weight, text: cand };
+  // The heading adds a badge (原创, 置顶) or the reference is truncated (og:title cut at a quote).
+  if (cs.includes(ref.sq) && ref.sq.length >= 4) {
+    if (cs.length - ref.sq.length <= BADGE && cs.endsWith(ref.sq)) return { score: 2.5 * ref.weight, text: ref.text };
+    if (ref.sq.length >= cs.length * 0.3) return { score: (1.5 + ref.sq.length / cs.length) * ref.weight, text: cand };
+  }
+  return null;
+}
+
+/** True when the next text after `el` (within a few siblings up the tree) looks like a metadata line. */
+function followedByMeta(el: Element): boolean {
+  let cur: Element | null = el;
+  for (let up = 0; up < 3 && cur; up++, cur = cur.parentElement) {
+    let sib = cur.nextElementSibling;
+    for (let k = 0; sib && k < 3; k++, sib = sib.nextElementSibling) {
+      const t = (sib.textContent || '').slice(0, 300);
+      if (!t.trim()) continue;
+      return DATE_NEAR.test(t);
+    }
+  }
+  return false;
+}
+
+export function findTitle(ctx: PageContext, opts: { servedTitleIsSpam: boolean; ld: string }): string {
+  const doc = ctx.doc;
+  const gov = cleanTitle(metaContent(doc, 'ArticleTitle'));
+  if (gov) return gov;
+  const served = opts.servedTitleIsSpam ? '' : cleanTitle(doc.title || '');
+  const refs = refsOf(ctx, served, opts.ld);
+  const cands = headingCandidates(ctx);
+  let best: { score: number; text: string } | null = null;
+  cands.forEach((el, i) => {
+    const text = headingText(el);
+    if (text.length < 4 || text.length > 160) return;
+    const tag = el.tagName.toUpperCase();
+    const tagBonus = tag === 'H1' ? 0.3 : /^H[2-6]$/.test(tag) ? 0.15 : 0;
+    for (const ref of refs) {
+      const m = match(text, ref);
+      if (!m) continue;
+      const score = m.score + tagBonus - i * 0.001;
+      if (!best || score > best.score) best = { score, text: m.text };
+    }
+  });
+  const matched = best as { score: number; text: string } | null;
+  if (matched && matched.score >= SURE) return matched.text;
+  // A heading with a metadata line (date, 来源) right under it is the headline.
+  for (const el of cands) {
+    const text = headingText(el);
+    if (text.length < 6 || text.length > 80 || el.querySelector('a')) continue;
+    if (followedByMeta(el)) return text;
+  }
+  if (matched) return matched.text;
+  if (refs.length) {
+    const og = refs.find((r) => r.weight === 1);
+    if (og) return og.text;
+    const parts = served.split(SEP).map(cleanTitle).filter(Boolean);
+    return parts.sort((a, b) => b.length - a.length)[0] || served;
+  }
+  const h1 = doc.querySelector('h1');
+  return h1 ? headingText(h1) : '';
+}

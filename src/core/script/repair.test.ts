@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { findTextFixes, repairText } from './repair';
+import { gbkBytes, gbkChar } from './gbk';
+
+describe('GBK tables', () => {
+  it('encode and decode agree with the platform decoder', () => {
+    expect(gbkBytes('堅')).toEqual([0x88, 0xd4]);
+    expect(gbkBytes('（')).toEqual([0xa3, 0xa8]);
+    expect(gbkChar(0xa1, 0xa1)).toBe('　');
+    expect(gbkChar(0xac, 0xde)).toBeNull(); // private use: dropped by renderers
+    expect(gbkBytes('a')).toBeNull();
+  });
+});
+
+describe('GBK off-by-one mojibake (spam-techniques T11 vectors)', () => {
+  const vectors: [string, string][] = [
+    ['。ㄒ唬', '（一）'], ['。ǘ', '（二）'], ['。ㄈ', '（三）'], ['。ㄋ模', '（四）'], ['。ㄎ澹', '（五）'],
+    ['。ㄆ撸', '（七）'], ['。ò耍', '（八）'], ['。ň牛', '（九）'], ['。ㄊ', '（十）'],
+  ];
+  for (const [shown, meant] of vectors) {
+    it(`?${shown} -> 　${meant}`, () => {
+      expect(repairText(`?${shown}`)).toBe(`　${meant}`);
+    });
+  }
+  it('re-reads a run inside a paragraph, judged against the rest of the text', () => {
+    // Build the damage the way it happens: GBK bytes of "　（一）其他" read one byte late.
+    const bytes = [...'　（一）其他'].flatMap((c) => gbkBytes(c)!);
+    const shown = '?' + new TextDecoder('gbk').decode(new Uint8Array(bytes.slice(1, -1)));
+    const text = `其他事项如下。\n${shown}\n其他`;
+    // The last byte is lost too: 他 comes back from its lead byte and the page's other 他.
+    expect(repairText(text)).toBe('其他事项如下。\n　（一）其他\n其他');
+  });
+  it('leaves question and exclamation marks in ordinary text alone', () => {
+    for (const s of ['真的吗?我们走吧', '好!我们出发', '太好了！我们出发了！', '为什么?。', 'What?! ', '结果?！我们']) expect(repairText(s)).toBe(s);
+  });
+});
+
+describe('pinyin annotations in text', () => {
+  it('drops toned pinyin after a Han character', () => {
+    expect(repairText('黨建引領(lǐng)，凝聚群眾')).toBe('黨建引領，凝聚群眾');
+    expect(repairText('我們(men)的')).toBe('我們的');
+    expect(findTextFixes('領(lǐng)')[0]).toMatchObject({ kind: 'pinyin', to: '領' });
+  });
+  it('keeps ordinary brackets', () => {
+    for (const s of ['网站支持(IPV6)', '附件(a)', '方案(一)', '编号(abc)', '中国(China)', 'Beijing(běijīng)']) expect(repairText(s)).toBe(s);
+  });
+});
+
+describe('symbols before Chinese punctuation and entity remainders', () => {
+  it('removes a decorative symbol before punctuation', () => {
+    expect(repairText('发展♤，建设★。')).toBe('发展，建设。');
+  });
+  it('keeps symbols that are text', () => {
+    for (const s of ['温度25℃，', '版权所有©，', '★重要通知', '① 第一，']) expect(repairText(s)).toBe(s);
+  });
+  it('turns a literal nbsp; back into a space, not &nbsp; or words', () => {
+    expect(repairText('统一。nbsp;')).toBe('统一。 ');
+    for (const s of ['&nbsp;', 'a&amp;nbsp;b', 'snbsp;', 'amp;']) expect(repairText(s)).toBe(s);
+  });
+});
