@@ -246,26 +246,28 @@ export function createPageConverter(doc: Document, opts: PageConverterOptions): 
     if (gen !== generation) return;
     convertText = converter;
     current = target;
-    startObserver();
     if (nodes.length) {
-      // The page may have changed while the dictionaries loaded: walk it again, now watched.
+      // The page may have changed while the dictionaries loaded: walk it again.
       nodes = [];
       els = [];
       if (doc.documentElement) collect(doc.documentElement, nodes, els);
     }
+    // The page can only change while we yield: watch it then, and not during our own writes
+    // (every watched write would cost a mutation record).
     let deadline = now() + sliceMs;
     for (let i = 0; i < nodes.length; i++) {
       if (!nodes[i].isConnected) continue;
       convertNode(nodes[i], converter);
       if ((i & 63) === 63 && now() > deadline) {
-        observer?.takeRecords();
+        startObserver();
         await pause();
+        stopObserver();
         if (gen !== generation) return;
         deadline = now() + sliceMs;
       }
     }
     for (const el of els) convertAttrs(el, converter);
-    observer?.takeRecords();
+    startObserver();
   }
 
   return {

@@ -4,7 +4,7 @@
 // Readiness and timing are published as performance marks, not DOM attributes, so the page's
 // serialisation stays exactly the page's own.
 import { browser, t } from '../platform/browser';
-import { addUserRule, loadSettings, onSettingsChanged, saveSettings } from '../platform/settings';
+import { addUserRule, loadSettings, onSettingsChanged, updateSettings } from '../platform/settings';
 import { DEFAULT_SETTINGS, siteSettingsFor, toAnalyzeSettings, type Settings } from '../platform/settings-schema';
 import { isToContent, type PageState, type ToContent } from '../platform/messages';
 import { toJSON } from '../core/serialize';
@@ -12,6 +12,7 @@ import { analyze } from '../core/analyze';
 import type { Analysis, ScriptTarget } from '../core/types';
 import { startCleaner, type Cleaner } from './cleaner';
 import { createPageConverter, type PageConverter } from './convert';
+import { applyRepairs } from './repairs';
 
 type ReaderModule = typeof import('../reader/index');
 type ReaderHandle = ReturnType<ReaderModule['openReader']>;
@@ -25,6 +26,9 @@ interface State {
   converter: PageConverter;
   reader: ReaderHandle | null;
   picker: { stop(): void } | null;
+  /** Text repairs applied to the live page (undone while the user shows everything). */
+  repairs: { undo(): void } | null;
+  firstRepairs: Analysis['repairs'] | null;
   /** Analysis for pages where the user switched Qingdu off: computed on demand, never applied. */
   passive: Analysis | null;
 }
@@ -83,7 +87,8 @@ async function openReader(s: State): Promise<void> {
     },
     onPrefsChange: (prefs) => {
       s.settings = { ...s.settings, reader: prefs };
-      saveSettings(s.settings).catch((e) => warn('saving reader preferences', e));
+      // Merge into what is stored now, not this tab's copy: another tab may have saved since.
+      updateSettings((stored) => ({ ...stored, reader: prefs })).catch((e) => warn('saving reader preferences', e));
     },
     onScriptChange: (target) => {
       convertTo(s, target).catch((e) => warn('converting', e));
@@ -124,6 +129,7 @@ async function handle(s: State, msg: ToContent): Promise<unknown> {
       return { ok: true };
     case 'show-all':
       s.cleaner?.showAll(msg.show);
+      setRepairs(s, !msg.show);
       return { ok: true };
     case 'convert':
       await convertTo(s, msg.target);
@@ -162,8 +168,9 @@ function startCleaning(s: State): void {
   let first = true;
   s.cleaner = startCleaner(document, location.href, toAnalyzeSettings(s.settings), {
     getMessage,
-    onAnalysis: (a) => {
+    onAnalysis: (a: Analysis) => {
       reportBadge(a);
+      if (first && !s.cleaner?.isShowingAll()) setRepairs(s, true);
       if (first) {
         first = false;
         publishTiming(t0, a);
@@ -189,11 +196,31 @@ function publishTiming(t0: number, a: Analysis): void {
   }
 }
 
+/**
+ * Applies the first analysis' repairs to the page (on), or puts the original text back (off).
+ * Only the first analysis counts: later ones see the already repaired text and would find
+ * nothing (or the hidden <rt> again), so re-deriving from them would undo good repairs.
+ */
+function setRepairs(s: State, on: boolean): void {
+  s.repairs?.undo();
+  s.repairs = null;
+  if (on && !s.firstRepairs) s.firstRepairs = s.cleaner?.analysis?.repairs ?? null;
+  const list = s.firstRepairs;
+  if (on && list && list.length) {
+    try {
+      s.repairs = applyRepairs(document, list);
+    } catch (e) {
+      warn('repairing text', e);
+    }
+  }
+}
+
 function applySettings(s: State, settings: Settings): void {
   s.settings = settings;
   s.passive = null;
   const site = siteSettingsFor(settings, host);
   if (site.disabled) {
+    setRepairs(s, false);
     s.cleaner?.stop();
     s.cleaner = null;
     return;
@@ -220,6 +247,8 @@ async function main(): Promise<void> {
     converter: createPageConverter(document, { isOwnUi }),
     reader: null,
     picker: null,
+    repairs: null,
+    firstRepairs: null,
     passive: null,
   };
 

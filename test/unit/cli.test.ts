@@ -133,3 +133,23 @@ describe('runCli', () => {
     expect(bad.out).toHaveLength(0);
   });
 });
+
+describe('runCli --script', () => {
+  it('prints title, body and summary in the chosen script, equal to converting the cn body with opencc-js', async () => {
+    const OpenCC = await import('opencc-js');
+    const bytes = readFileSync(join(CORPUS, 'pages/gne-gzggw-1.html'));
+    const cnIO = fakeIO({ 'p.html': bytes });
+    await runCli(['p.html', '--script', 'cn'], cnIO);
+    const cn = JSON.parse(cnIO.out[0]);
+    for (const target of ['tw', 't', 'twp', 'hk'] as const) {
+      const io = fakeIO({ 'p.html': bytes });
+      expect(await runCli(['p.html', '--script', target], io)).toBe(0);
+      const got = JSON.parse(io.out[0]);
+      const convert = OpenCC.Converter({ from: 'cn', to: target });
+      expect(got.body).toBe(convert(cn.body));
+      expect(got.title).toBe(convert(cn.title));
+      expect(got.summary).toEqual(cn.summary.map(convert));
+      expect(got.body).not.toBe(cn.body);
+    }
+  });
+});

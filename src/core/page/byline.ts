@@ -7,7 +7,7 @@ const SOURCE_VALUE = new RegExp(`^(${NAME}(?: (?=[A-Z])[A-Za-z]+)?)`, 'u');
 /** Values that are not a source: "from the web", "this site", "unknown". */
 const NOT_SOURCE = /^(网络|网络整理|互联网|本站|本网|未知|不详|无|暂无|原创|转载|其他|其它)$/;
 const TRAILING = /(作者|编辑|责任编辑|记者|时间|发布|日期|浏览|点击|字号|阅读|通讯员|摄影|供稿).*$/u;
-const STOP = /^(原创|分享|关注|评论|举报|收藏|打印|关闭|字号|阅读|浏览|次|作者|来源|编辑|企鹅号|头条号|百家号|网易号|大|中|小|\d+|[\d:：/.-]+|【.*】|\[.*\])$/;
+const STOP = /^(原创|分享到|分享|关注|评论|举报|收藏|打印|关闭|字号|阅读|浏览|次|作者|来源|编辑|企鹅号|头条号|百家号|网易号|大|中|小|\d+|[\d:：/.-]+|【.*】|\[.*\])$/;
 
 function cleanName(v: string): string {
   return v
@@ -28,6 +28,8 @@ export function labelledSource(lines: TextLine[], from: number, to: number): str
       // "本文来源" and "来源：" both count; "数据来源" / "图片来源" do not.
       const before = text.slice(Math.max(0, m.index - 2), m.index);
       if (/数据|图片|资料|图$/.test(before)) continue;
+      // Inside a word ("位置意见来源…"): only compound labels may precede it.
+      if (/[\p{Script=Han}]$/u.test(before) && !/(本文|信息|文章|稿件|新闻|内容|\s)$/u.test(before) && !/^(信息|文章|稿件|新闻|内容)/.test(m[0])) continue;
       const rest = text.slice(m.index + m[0].length);
       const v = rest.match(SOURCE_VALUE);
       const name = v ? cleanName(v[1]) : '';

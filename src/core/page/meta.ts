@@ -45,6 +45,8 @@ interface DateHit {
   line: number;
   index: number;
   length: number;
+  /** The text the date was read from, when it spans several lines. */
+  text?: string;
 }
 
 function labelledDate(lines: TextLine[], from: number, to: number, year: number): DateHit | null {
@@ -70,12 +72,14 @@ function labelledDate(lines: TextLine[], from: number, to: number, year: number)
 
 function plainDate(lines: TextLine[], from: number, to: number, year: number): DateHit | null {
   for (let i = Math.max(0, from); i < Math.min(lines.length, to); i++) {
-    const text = lines[i].text;
+    let text = lines[i].text;
     if (text.length > 160) continue;
+    // A date spread over small elements ("2019" / "09/07" / "19:02") reads as one line.
+    for (let j = i + 1; j < Math.min(lines.length, i + 5) && text.length <= 40 && lines[j].text.length <= 16; j++) text += ' ' + lines[j].text;
     const d = parseDate(text, year);
     if (d) {
       const m = text.slice(d.index).match(/^[\d\s年月日/.:：T-]+/);
-      return { date: d.date, line: i, index: d.index, length: m ? m[0].trimEnd().length : 10 };
+      return { date: d.date, line: i, index: d.index, length: m ? m[0].trimEnd().length : 10, text };
     }
   }
   return null;
@@ -104,8 +108,8 @@ export function readMeta(ctx: PageContext, opts: { servedTitleIsSpam: boolean })
   const empty: Meta = { title: '', published: '', source: '', author: '', editor: '', site: EMPTY_SITE, docInfo: {} };
   try {
     const ld = jsonLd(doc);
-    const title = findTitle(ctx, { servedTitleIsSpam: opts.servedTitleIsSpam, ld: ldString(ld, 'headline', 'title', 'name') });
     const lines = textLines(ctx);
+    const title = findTitle(ctx, { servedTitleIsSpam: opts.servedTitleIsSpam, ld: ldString(ld, 'headline', 'title', 'name'), lines });
     const tIdx = titleLine(lines, title);
     const near = tIdx >= 0 ? tIdx : 0;
     const machine = machinePublished(doc, ld);
@@ -121,7 +125,7 @@ export function readMeta(ctx: PageContext, opts: { servedTitleIsSpam: boolean })
     // Source: gov meta, the metadata line, a name beside the date, then a labelled line anywhere.
     let source = metaContent(doc, 'ContentSource', 'source', 'og:article:source');
     if (!source) source = labelledSource(lines, near - 1, near + 10);
-    if (!source && hit && hit.line >= near && hit.line <= near + 6) source = unlabelledSource(lines[hit.line].text, hit.index, hit.length);
+    if (!source && hit && hit.line >= near && hit.line <= near + 6) source = unlabelledSource(hit.text ?? lines[hit.line].text, hit.index, hit.length);
     if (!source) source = labelledSource(lines, 0, lines.length);
     source = source.replace(/\s*(作者|编辑|责任编辑|记者)\s*[：:].*$/u, '').trim();
 

@@ -7,10 +7,11 @@
 import type { PageContext } from './context';
 import { foldSpace } from './context';
 import { metaContent } from './metaread';
+import type { TextLine } from './textlines';
 
 const squeeze = (s: string): string => s.normalize('NFKC').replace(/[\s\p{P}\p{S}]+/gu, '');
 const SEP = /\s*(?:--|——|—|–|_{1,2}|\||｜|-\s|\s-|::|·\s)\s*/;
-const DATE_NEAR = /\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}-\d{2}\s*\d{1,2}:\d{2}|(发布|来源|时间|日期)\s*[：:]/;
+const DATE_NEAR = /\d{4}\s*[-/.]\s*\d{1,2}|\d{4}年\d{1,2}月|\d{1,2}-\d{2}\s*\d{1,2}:\d{2}|(发布|来源|时间|日期)\s*[：:]/;
 const BADGE = 6;
 /** A <title> part that names the site rather than the article. */
 const SITE_PART = /(网|官网|网站|门户|平台|频道|首页|\.cn|\.com|\.net)\s*$/iu;
@@ -47,29 +48,51 @@ function refsOf(ctx: PageContext, served: string, ld: string): Ref[] {
   return out;
 }
 
+const HEADING_TAG = /^H[1-6]$/;
+const TITLE_NAME = /title|headline|biaoti|(^|[-_\s])tit([-_\s]|$)/i;
+const NOT_IN = new Set(['HEAD', 'A', 'SCRIPT', 'STYLE', 'NAV', 'FOOTER', 'NOSCRIPT', 'TEMPLATE']);
+
+/** Headings and elements named like titles, in document order; one pass, no selector engine (slow under jsdom). */
 function headingCandidates(ctx: PageContext): Element[] {
-  const doc = ctx.doc;
   const out: Element[] = [];
-  const seen = new Set<Element>();
-  const sel =
-    'h1, h2, h3, h4, h5, h6, [class*="title" i], [id*="title" i], [class*="headline" i], [class*="biaoti" i], [class*="tit" i]';
-  let list: Element[];
-  try {
-    list = Array.from(doc.querySelectorAll(sel));
-  } catch {
-    list = Array.from(doc.querySelectorAll('h1, h2, h3, h4, h5, h6, [class*="title"], [class*="Title"], [id*="title"]'));
-  }
-  for (const el of list) {
-    if (seen.has(el) || el.closest('head, a, script, style, nav, footer') || el.tagName.toUpperCase() === 'A') continue;
-    if (ctx.excluded.has(el)) continue;
-    let ex = false;
-    for (const x of ctx.excluded) if (x.contains(el)) ex = true;
-    if (ex) continue;
-    seen.add(el);
-    out.push(el);
-    if (out.length > 120) break;
-  }
+  const body = ctx.doc.body;
+  if (!body) return out;
+  // Manual walk: skips whole subtrees (scripts, links, nav, excluded blocks) at once.
+  const walk = (parent: Element) => {
+    for (let el = parent.firstElementChild; el && out.length < 150; el = el.nextElementSibling) {
+      const tag = el.tagName.toUpperCase();
+      if (NOT_IN.has(tag) || ctx.excluded.has(el)) continue;
+      if (HEADING_TAG.test(tag)) out.push(el);
+      else {
+        const name = `${el.getAttribute('class') || ''} ${el.id || ''}`;
+        if (name.length >= 4 && TITLE_NAME.test(name)) out.push(el);
+      }
+      walk(el);
+    }
+  };
+  walk(body);
   return out;
+}
+
+/** The first `n` characters of text inside `el`, without reading all of a large subtree. */
+function leadingText(el: Element, n: number): string {
+  let out = '';
+  const walk = (node: Node): boolean => {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) {
+        out += (c as Text).data.replace(/\s+/g, ' ');
+        if (out.trim().length >= n) return true;
+      } else if (c.nodeType === 1) {
+        const tag = (c as Element).tagName.toUpperCase();
+        if (tag === 'SCRIPT' || tag === 'STYLE') continue;
+        out += ' ';
+        if (walk(c)) return true;
+      }
+    }
+    return false;
+  };
+  walk(el);
+  return out.trim().slice(0, n);
 }
 
 function headingText(el: Element): string {
@@ -96,15 +119,15 @@ function followedByMeta(el: Element): boolean {
   for (let up = 0; up < 3 && cur; up++, cur = cur.parentElement) {
     let sib = cur.nextElementSibling;
     for (let k = 0; sib && k < 3; k++, sib = sib.nextElementSibling) {
-      const t = (sib.textContent || '').slice(0, 300);
-      if (!t.trim()) continue;
+      const t = leadingText(sib, 24);
+      if (!t) continue;
       return DATE_NEAR.test(t);
     }
   }
   return false;
 }
 
-export function findTitle(ctx: PageContext, opts: { servedTitleIsSpam: boolean; ld: string }): string {
+export function findTitle(ctx: PageContext, opts: { servedTitleIsSpam: boolean; ld: string; lines?: TextLine[] }): string {
   const doc = ctx.doc;
   const gov = cleanTitle(metaContent(doc, 'ArticleTitle'));
   if (gov) return gov;
@@ -124,6 +147,18 @@ export function findTitle(ctx: PageContext, opts: { servedTitleIsSpam: boolean; 
       if (!best || score > best.score) best = { score, text: m.text };
     }
   });
+  // Any short line of the page that is exactly a reference (titles in plain styled spans).
+  if (!best || (best as { score: number }).score < SURE) {
+    for (const line of opts.lines || []) {
+      if (line.text.length < 4 || line.text.length > 100) continue;
+      const sq = squeeze(line.text);
+      for (const ref of refs) {
+        if (sq !== ref.sq) continue;
+        const score = 3 * ref.weight;
+        if (!best || score > (best as { score: number }).score) best = { score, text: cleanTitle(line.text) };
+      }
+    }
+  }
   const matched = best as { score: number; text: string } | null;
   if (matched && matched.score >= SURE) return matched.text;
   // A heading with a metadata line (date, 来源) right under it is the headline.

@@ -127,9 +127,11 @@ function collectRules(doc: Document): RuleSets {
       if (!reason && !float) continue;
       // Interactive states never apply to a page at rest.
       if (/:(hover|focus|active|visited|checked|target|focus-within)|::?(before|after|placeholder|selection|-webkit|-moz)/i.test(rule.selectorText)) continue;
+      const selectors = rule.selectorText.split(',').filter((sel) => mayMatch(doc, sel));
+      if (!selectors.length) continue;
       let matches: NodeListOf<Element>;
       try {
-        matches = doc.querySelectorAll(rule.selectorText);
+        matches = doc.querySelectorAll(selectors.join(','));
       } catch {
         continue;
       }
@@ -151,6 +153,16 @@ function collectRules(doc: Document): RuleSets {
 }
 
 const BIG_TEXT = 200;
+
+/** Cheap pre-check on the rightmost compound selector: a class or id the page doesn't have. */
+function mayMatch(doc: Document, selector: string): boolean {
+  const last = selector.trim().split(/[\s>+~]+/).pop() || '';
+  const id = /#([\w-]+)/.exec(last);
+  if (id && !doc.getElementById(id[1])) return false;
+  const cls = /\.([\w-]+)/.exec(last);
+  if (cls && doc.getElementsByClassName(cls[1]).length === 0) return false;
+  return true;
+}
 
 export function buildStyleIndex(doc: Document): StyleIndex {
   const layout = hasLayout(doc);
