@@ -30,15 +30,23 @@ export function analyze(doc: Document, url: string, settings: AnalyzeSettings = 
   const meta = readMeta(ctx, { servedTitleIsSpam: spam.titleHijacked });
   mark('meta');
   let article = extractArticle(ctx, meta.title);
-  const noise = detectNoise(ctx, { element: article.element, title: meta.title, body: article.body });
-  let noiseInBody = false;
+  // Safety net: a noise block that wraps the article would hide the article itself. Never.
+  const noise = detectNoise(ctx, { element: article.element, title: meta.title, body: article.body }).filter(
+    (b) => !(b.element && article.element && b.element.contains(article.element)),
+  );
+  let noiseInBody = 0;
   for (const block of noise) {
     if (!block.element) continue;
     ctx.excluded.add(block.element);
-    if (article.element && article.element.contains(block.element)) noiseInBody = true;
+    if (article.element && article.element.contains(block.element)) noiseInBody += block.text.length;
   }
   mark('extract+noise');
-  if (noiseInBody) article = extractArticle(ctx, meta.title, article.element);
+  if (noiseInBody) {
+    // Noise inside the chosen container: collect again without it. When it was most of the
+    // container, the container itself was probably the wrong choice: search the page again.
+    const mostlyNoise = noiseInBody > 0.5 * article.body.length;
+    article = mostlyNoise ? extractArticle(ctx, meta.title) : extractArticle(ctx, meta.title, article.element);
+  }
 
   const repairs = findRepairs(ctx, article.element, meta.title);
   const title = repairText(meta.title, repairs);

@@ -10,7 +10,8 @@ export interface ReaderData extends ExportSource {
 
 export function readerData(a: Analysis): ReaderData {
   return {
-    title: a.title || a.servedTitle || '',
+    // The served <title> stands in only when it is not a hijacked spam title.
+    title: a.title || (a.titleHijacked ? '' : a.servedTitle) || '',
     url: a.url,
     source: a.source,
     published: a.published,

@@ -5,7 +5,7 @@
 // What it adds to the page, and removes on close (nothing else is touched):
 //   <html data-qingdu-reader="open">               page sheet keys on it (scroll lock, print)
 //   <qingdu-reader id="qingdu-reader-host">         appended to <html>, open shadow root
-//     <style> page sheet </style>                   light DOM child, never rendered itself
+//   the page sheet: adopted by the document (a <style> child of the host where unsupported)
 import { articleToMarkdown, articleToText, type ExportOptions } from '../core/markdown';
 import type { Analysis, ScriptTarget } from '../core/types';
 import type { ReaderPrefs } from '../platform/settings-schema';
@@ -67,6 +67,28 @@ function publishTiming(doc: Document, started: number): void {
   }
 }
 
+/** Constructable stylesheets are not subject to the page's CSP style-src (a <style> element we
+ *  insert may be, in Firefox); adopted sheets also leave no trace in the page's markup. Returns
+ *  null where unsupported (jsdom, old engines): the caller falls back to a <style> element. */
+function adoptSheet(doc: Document, target: Document | ShadowRoot, css: string): CSSStyleSheet | null {
+  try {
+    const Ctor = doc.defaultView?.CSSStyleSheet;
+    if (!Ctor || !('adoptedStyleSheets' in target) || typeof Ctor.prototype.replaceSync !== 'function') return null;
+    const sheet = new Ctor();
+    sheet.replaceSync(css);
+    target.adoptedStyleSheets = [...target.adoptedStyleSheets, sheet];
+    return target.adoptedStyleSheets.includes(sheet) ? sheet : null;
+  } catch {
+    return null;
+  }
+}
+
+function styleElement(doc: Document, css: string): HTMLStyleElement {
+  const style = doc.createElement('style');
+  style.textContent = css;
+  return style;
+}
+
 /** The focused element, looking through shadow roots (the page may use web components). */
 function deepActive(doc: Document): HTMLElement | null {
   let a: Element | null = doc.activeElement;
@@ -105,13 +127,13 @@ export function openReader(doc: Document, analysis: Analysis, opts: ReaderOption
 
   const host = doc.createElement(HOST_TAG);
   host.id = HOST_ID;
-  const pageStyle = doc.createElement('style');
-  pageStyle.textContent = PAGE_CSS;
-  host.appendChild(pageStyle);
   const shadow = host.attachShadow({ mode: 'open' });
-  const viewStyle = doc.createElement('style');
-  viewStyle.textContent = VIEW_CSS;
-  shadow.appendChild(viewStyle);
+  const pageSheet = adoptSheet(doc, doc, PAGE_CSS);
+  if (!pageSheet) host.appendChild(styleElement(doc, PAGE_CSS));
+  if (!adoptSheet(doc, shadow, VIEW_CSS)) shadow.appendChild(styleElement(doc, VIEW_CSS));
+  cleanups.push(() => {
+    if (pageSheet) doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((x) => x !== pageSheet);
+  });
 
   const root = doc.createElement('div');
   root.className = 'qd-root';

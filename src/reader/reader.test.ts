@@ -184,6 +184,18 @@ describe('hostile analysis', () => {
   });
 });
 
+describe('title', () => {
+  it('never falls back to a hijacked served title', () => {
+    const doc = parse('<!doctype html><html><head></head><body></body></html>', 'https://www.example.gov.cn/a.html');
+    const spam = '五月天六月婷婷开心激情';
+    openReader(doc, bare([{ type: 'paragraph', text: '正文。' }], { title: '', servedTitle: spam, titleHijacked: true }), options());
+    expect(articleText(doc)).not.toContain(spam);
+    const doc2 = parse('<!doctype html><html><head></head><body></body></html>', 'https://www.example.gov.cn/a.html');
+    openReader(doc2, bare([{ type: 'paragraph', text: '正文。' }], { title: '', servedTitle: '某某通知', titleHijacked: false }), options());
+    expect(shadowOf(doc2).querySelector('h1')!.textContent).toBe('某某通知');
+  });
+});
+
 describe('open and close', () => {
   const page = `<!doctype html><html lang="zh-CN" class="x" data-foo="1"><head><title>t</title></head>
 <body><button id="b">按钮</button><p>正文</p></body></html>`;

@@ -44,9 +44,14 @@ async function loadSpecs(only) {
   const files = readdirSync(dir).filter((f) => f.endsWith('.spec.mjs')).sort();
   const tests = [];
   for (const f of files) {
-    const mod = await import(pathToFileURL(join(dir, f)).href);
-    const list = mod.default;
-    if (!Array.isArray(list)) throw new Error(`${f}: default export must be an array of tests`);
+    let list;
+    try {
+      list = (await import(pathToFileURL(join(dir, f)).href)).default;
+      if (!Array.isArray(list)) throw new Error(`${f}: default export must be an array of tests`);
+    } catch (e) {
+      // A broken spec file fails (once per browser) without stopping the others.
+      list = [{ name: '(spec file does not load)', run: () => Promise.reject(e) }];
+    }
     for (const t of list) {
       const id = `${f.replace(/\.spec\.mjs$/, '')}: ${t.name}`;
       if (only && !id.includes(only)) continue;
@@ -118,6 +123,11 @@ async function main() {
     process.exit(1);
   }
   const tests = await loadSpecs(opts.only);
+  if (tests.length === 0) {
+    console.log(`no e2e test matches ${JSON.stringify(opts.only)}`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
   const server = await startServer({
     fixturesDir: join(root, 'test', 'e2e', 'fixtures'),
     corpusDir: process.env.QINGDU_CORPUS ?? resolve(root, '..', 'shared', 'corpus'),

@@ -45,7 +45,10 @@ function nameWeight(el: Element, st: Stat): number {
 
 function rank(el: Element, st: Stat): number {
   const density = st.chars ? st.linkChars / st.chars : 1;
-  return st.score * (1 - density) * (1 - density) * nameWeight(el, st);
+  // A list of teasers (headline link + short excerpt per item) has about one link per paragraph
+  // and no long paragraph.
+  const teasers = st.links >= 6 && st.links >= st.paras * 0.8 && st.linkChars >= st.links * 8 && st.maxPara < 120 ? 0.3 : 1;
+  return st.score * (1 - density) * (1 - density) * nameWeight(el, st) * teasers;
 }
 
 /** Narrow the winner to the child that holds nearly all its article text and all its pictures. */

@@ -20,6 +20,8 @@ export interface Stat {
   sentChars: number;
   /** The element's own (inline) text contains sentence punctuation. */
   ownSentence: boolean;
+  /** Length of the longest paragraph inside. */
+  maxPara: number;
   /** Number of paragraph-like blocks inside. */
   paras: number;
   /** Links inside. */
@@ -76,7 +78,7 @@ export function collectStats(ctx: PageContext, root: Element): Map<Element, Stat
 
   const walk = (el: Element, inLink: boolean): Stat => {
     const tag = el.tagName.toUpperCase();
-    const st: Stat = { el, chars: 0, linkChars: 0, punct: 0, score: 0, sentChars: 0, ownSentence: false, paras: 0, links: 0, order: order++, block: BLOCK_TAGS.has(tag) && tag !== 'BR', marked: false };
+    const st: Stat = { el, chars: 0, linkChars: 0, punct: 0, score: 0, sentChars: 0, ownSentence: false, maxPara: 0, paras: 0, links: 0, order: order++, block: BLOCK_TAGS.has(tag) && tag !== 'BR', marked: false };
     stats.set(el, st);
     stack.push(st);
     const link = inLink || tag === 'A';
@@ -109,6 +111,7 @@ export function collectStats(ctx: PageContext, root: Element): Map<Element, Stat
         st.punct += cs.punct;
         st.paras += cs.paras;
         st.sentChars += cs.sentChars;
+        if (cs.maxPara > st.maxPara) st.maxPara = cs.maxPara;
         st.links += cs.links;
         if (cs.block) st.block = true;
         else {
@@ -140,6 +143,7 @@ export function collectStats(ctx: PageContext, root: Element): Map<Element, Stat
         stack.pop();
         st.paras++;
         if (sentence) st.sentChars += plain;
+        if (plain > st.maxPara) st.maxPara = plain;
       }
     }
     return st;

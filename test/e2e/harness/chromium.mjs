@@ -25,8 +25,9 @@ export async function launchChromium({ distDir, executablePath = process.env.CHR
       '--disable-component-update',
       '--disable-sync',
       '--disable-dev-shm-usage',
-      // Every *.gov.cn host is this machine; the URL keeps the server's port.
-      '--host-resolver-rules=MAP *.gov.cn 127.0.0.1',
+      // Every *.gov.cn host is this machine (the URL keeps the server's port); every other
+      // host name fails at once, so saved pages' external resources cannot hang a test.
+      '--host-resolver-rules=MAP *.gov.cn 127.0.0.1, EXCLUDE 127.0.0.1, EXCLUDE localhost, MAP * ~NOTFOUND',
       // http://x.gov.cn must stay http (no automatic HTTPS upgrade attempts).
       '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
       '--lang=zh-CN',

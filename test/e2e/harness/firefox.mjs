@@ -20,13 +20,21 @@ export async function launchFirefox({ distDir, serverPort, executablePath = proc
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
-      // *.gov.cn -> this machine: our static server doubles as the HTTP proxy. Firefox never
-      // proxies 127.0.0.1 itself (network.proxy.allow_hijacking_localhost is false), so
-      // fixture URLs and the BiDi socket go direct.
+      // *.gov.cn -> this machine: our static server doubles as the proxy for every http and
+      // https request; it serves *.gov.cn from the fixtures and refuses every other host at
+      // once (saved pages' external resources cannot hang a test). Firefox never proxies
+      // 127.0.0.1 itself (allow_hijacking_localhost is false): fixture URLs and the BiDi
+      // socket go direct.
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
       'network.proxy.http_port': serverPort,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': serverPort,
       'network.proxy.share_proxy_settings': false,
+      'network.dns.disablePrefetch': true,
+      'network.prefetch-next': false,
+      'network.captive-portal-service.enabled': false,
+      'network.connectivity-service.enabled': false,
       'network.proxy.no_proxies_on': '',
       'network.proxy.allow_hijacking_localhost': false,
       // Keep http://x.gov.cn on http.

@@ -4,7 +4,9 @@
 // Requests may arrive in absolute form ("GET http://www.example.gov.cn:PORT/x"): Firefox sends
 // them that way when this server is its HTTP proxy for *.gov.cn hosts (see firefox.mjs).
 // `?csp=strict` on any URL adds a strict Content-Security-Policy header, to prove the content
-// script (and its lazily imported chunks) still work on such pages.
+// script (and its lazily imported chunks) still work on such pages. Corpus pages are served
+// with their own scripts blocked (saved pages' scripts redirect to their live sites or hang);
+// `?csp=off` serves them as they are.
 import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -23,12 +25,17 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+export const CORPUS_CSP = "script-src 'none'; object-src 'none'";
 export const STRICT_CSP = "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 /** Resolves `rel` under `base`, refusing anything that escapes it. */
 function inside(base, rel) {
   const p = normalize(join(base, rel));
   return p === base || p.startsWith(base + sep) ? p : null;
+}
+
+function isServedHost(host) {
+  return host === '127.0.0.1' || host === 'localhost' || host === 'gov.cn' || host.endsWith('.gov.cn');
 }
 
 export async function startServer({ fixturesDir, corpusDir }) {
@@ -42,7 +49,18 @@ export async function startServer({ fixturesDir, corpusDir }) {
       res.writeHead(400).end();
       return;
     }
-    let pathname = decodeURIComponent(url.pathname);
+    // As a proxy (absolute-form request), serve only *.gov.cn hosts; refuse the rest at once.
+    if (/^https?:\/\//i.test(req.url ?? '') && !isServedHost(url.hostname)) {
+      res.writeHead(502, { 'content-type': 'text/plain' }).end('offline test proxy: ' + url.hostname);
+      return;
+    }
+    let pathname;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
     let file;
     if (pathname.startsWith('/corpus/')) file = inside(corpus, pathname.slice('/corpus/'.length));
     else file = inside(fixtures, pathname.slice(1) || 'index.html');
@@ -55,9 +73,15 @@ export async function startServer({ fixturesDir, corpusDir }) {
     }
     // No charset for HTML: the page's own <meta charset> decides (many corpus pages are GBK).
     const headers = { 'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-store' };
-    if (url.searchParams.get('csp') === 'strict') headers['content-security-policy'] = STRICT_CSP;
+    const csp = url.searchParams.get('csp');
+    if (csp === 'strict') headers['content-security-policy'] = STRICT_CSP;
+    else if (csp !== 'off' && pathname.startsWith('/corpus/')) headers['content-security-policy'] = CORPUS_CSP;
     res.writeHead(200, headers);
     createReadStream(file).pipe(res);
+  });
+  // https through the proxy (CONNECT): refused, there is no TLS here.
+  server.on('connect', (req, socket) => {
+    socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
   });
   await new Promise((ok, fail) => {
     server.once('error', fail);

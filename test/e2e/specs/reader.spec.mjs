@@ -53,6 +53,9 @@ function viewState() {
     openMs: performance.getEntriesByName('qingdu:reader-open').at(-1)?.duration ?? NaN,
     paintMs: performance.getEntriesByName('qingdu:reader-paint').at(-1)?.duration ?? NaN,
     scrollY: window.scrollY,
+    // Styled at all (the sheets are adopted, or <style> where unsupported)?
+    styled: !!host && getComputedStyle(host).position === 'fixed' && getComputedStyle(document.documentElement).overflow === 'hidden'
+      && getComputedStyle(root.querySelector('.qd-root')).display === 'flex',
   };
 }
 
@@ -98,6 +101,7 @@ function checkOpenCloseOnly(c) {
     const open = await page.evaluate(viewState);
     h.assert.equal(open.attr, 'open');
     h.assert.equal(open.dialog, 'true');
+    h.assert.ok(open.styled, 'the view is styled (host fixed, page scroll locked)');
     h.assert.ok(open.focusInView, 'focus moved into the view');
     await page.keyboard.press('Escape');
     await h.waitFor(page, () => !document.getElementById('qingdu-reader-host'));
@@ -117,6 +121,7 @@ function checkFull(c) {
     await h.waitFor(page, focusedInView);
     const v = await page.evaluate(viewState);
     h.assert.ok(v.open && v.attr === 'open', 'view open');
+    h.assert.ok(v.styled, 'the view is styled (host fixed, page scroll locked)');
     h.assert.ok(v.focusInView, 'focus moved into the view');
     const text = squeeze(v.text);
     const blocks = state.analysis.blocks;
@@ -174,6 +179,11 @@ const tests = [];
 for (const c of cases()) {
   tests.push({ name: `${c.name}: opens with every block, no must-hide text, Esc restores scroll`, browsers: ['chromium'], run: checkFull(c) });
 }
+tests.push({
+  name: 'works on a page with a strict CSP',
+  browsers: ['chromium', 'firefox'],
+  run: checkOpenCloseOnly({ name: 'csp', path: 'gov/article.html?csp=strict' }),
+});
 for (const c of cases().filter((x) => x.name.startsWith('seed') || x.name === 'gne-gzggw-1')) {
   tests.push({ name: `${c.name}: opens and closes (Firefox)`, browsers: ['firefox'], run: checkOpenCloseOnly(c) });
 }

@@ -1,0 +1,139 @@
+// Shared pieces of the noise detectors: the detector shape, the article guard, heading labels.
+import type { PageContext } from '../page/context';
+import type { HiddenBlock, NoiseKind } from '../types';
+import { collectText, siteOf } from '../spam/facts';
+import { norm } from '../spam/normalize';
+
+export interface ArticleRef {
+  element: Element | null;
+  title: string;
+  body: string;
+}
+
+export interface NoiseFacts {
+  ctx: PageContext;
+  article: ArticleRef;
+  /** Lower-case class + id of an element (for pinyin/English name hints). */
+  names(el: Element): string;
+  text(el: Element): string;
+  /** Normalised (simplified, lower-case) text, for label matching on traditional pages. */
+  normText(el: Element): string;
+  anchors(el: Element): Element[];
+  offsiteShare(el: Element): number;
+  /** May this element be hidden without touching the article? */
+  safe(el: Element, kind: NoiseKind): boolean;
+  block(kind: NoiseKind, el: Element, reason: string): HiddenBlock;
+}
+
+export interface NoiseDetector {
+  kind: NoiseKind;
+  detect(facts: NoiseFacts): HiddenBlock[];
+}
+
+const ROOTS = new Set(['HTML', 'BODY', 'HEAD', 'MAIN']);
+/** Kinds that may sit inside the article container (tools, share bars, panels after the text). */
+const INSIDE_OK = new Set<NoiseKind>(['share', 'page-tools', 'recommendation', 'related', 'comment', 'ad']);
+
+export function createNoiseFacts(ctx: PageContext, article: ArticleRef): NoiseFacts {
+  const texts = new Map<Element, string>();
+  const norms = new Map<Element, string>();
+  const bodyLen = article.body.replace(/\s/g, '').length;
+  const own = siteOf(ctx.host || '');
+  const facts: NoiseFacts = {
+    ctx,
+    article,
+    names(el) {
+      return ((el.getAttribute('class') || '') + ' ' + (el.id || '')).toLowerCase();
+    },
+    text(el) {
+      let t = texts.get(el);
+      if (t === undefined) {
+        t = ctx.isInvisible(el) ? '' : collectText(el);
+        texts.set(el, t);
+      }
+      return t;
+    },
+    normText(el) {
+      let t = norms.get(el);
+      if (t === undefined) {
+        t = norm(facts.text(el).slice(0, 400));
+        norms.set(el, t);
+      }
+      return t;
+    },
+    anchors(el) {
+      return Array.from(el.querySelectorAll('a[href]'));
+    },
+    offsiteShare(el) {
+      const as = facts.anchors(el);
+      if (!as.length) return 0;
+      let off = 0;
+      for (const a of as) {
+        const href = a.getAttribute('href') || '';
+        if (!/^(https?:)?\/\//i.test(href)) continue;
+        try {
+          if (siteOf(new URL(href, ctx.url || 'http://localhost/').hostname) !== own) off++;
+        } catch {
+          /* unparsable href: not off-site */
+        }
+      }
+      return off / as.length;
+    },
+    safe(el, kind) {
+      if (ROOTS.has(el.tagName.toUpperCase())) return false;
+      const art = article.element;
+      if (art) {
+        if (el === art || el.contains(art)) return false;
+        if (art.contains(el) && !INSIDE_OK.has(kind)) return false;
+      }
+      // A block holding much of the article's text is never noise.
+      if (bodyLen > 200 && facts.text(el).replace(/\s/g, '').length > 0.5 * bodyLen && art && art.contains(el)) return false;
+      return true;
+    },
+    block(kind, el, reason) {
+      const text = facts.text(el);
+      return { kind, category: 'noise', reason, text: text.length > 300 ? text.slice(0, 300) + '…' : text, element: el };
+    },
+  };
+  return facts;
+}
+
+/** Climb from `el` while the parent adds little text (a heading, a count, a "more" link). */
+export function grow(facts: NoiseFacts, el: Element, kind: NoiseKind, extra = 30): Element {
+  let cur = el;
+  const base = facts.text(el).length;
+  for (let p = cur.parentElement; p; p = p.parentElement) {
+    if (!facts.safe(p, kind)) break;
+    if (facts.text(p).length - base > extra) break;
+    cur = p;
+  }
+  return cur;
+}
+
+/** Elements whose own short text (a heading) matches one of the labels. */
+export function labelled(facts: NoiseFacts, labels: RegExp, maxLen = 16): Element[] {
+  const out: Element[] = [];
+  const doc = facts.ctx.doc;
+  if (!doc.body) return out;
+  const walker = doc.createTreeWalker(doc.body, 4);
+  const seen = new Set<Element>();
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const data = (n as Text).data.trim();
+    if (!data || data.length > maxLen + 8) continue;
+    const parent = n.parentElement;
+    if (!parent || seen.has(parent)) continue;
+    const t = norm(data).replace(/[\s:：>»›+]+|更多|more|换一换/gi, '');
+    if (t.length <= maxLen && labels.test(t)) {
+      seen.add(parent);
+      out.push(parent);
+    }
+  }
+  return out;
+}
+
+/** Keep only the outermost blocks of each kind. */
+export function outermost(blocks: HiddenBlock[]): HiddenBlock[] {
+  return blocks.filter(
+    (b) => !blocks.some((o) => o !== b && o.kind === b.kind && o.element && b.element && o.element !== b.element && o.element.contains(b.element)),
+  );
+}

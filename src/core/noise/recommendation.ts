@@ -1,0 +1,102 @@
+// T8: recommendation panels (相关推荐 精彩推荐 猜你喜欢 热点推荐 推荐阅读 为你推荐 阅读排行 热门文章 …),
+// found by their heading label or by pinyin/English class names (tuijian, xiangguan, xgxw,
+// recommend, related). Content-farm 版权声明 boilerplate goes with them. Same-site lists labelled
+// 相关稿件/相关解读/延伸阅读 whose items share words with the title are reported as 'related'
+// (collapsed by the UI, revealable) instead.
+import type { HiddenBlock } from '../types';
+import { grow, labelled, outermost, type NoiseDetector, type NoiseFacts } from './common';
+
+const REC_LABEL =
+  /^(app)?(相关推荐|精彩推荐|猜你喜欢|热点推荐|热门推荐|推荐阅读|为你推荐|为您推荐|阅读排行|排行榜|点击排行|热门文章|热门阅读|热点新闻|热门新闻|热点文章|热文推荐|今日推荐|编辑推荐|最新推荐|更多精彩|精彩图片|图片推荐|大家都在看|你可能感兴趣|你可能喜欢|看了又看|阅读下一篇|作者最新文章|最新文章|相关文章|相关搜索|热门搜索|热门.{0,4}手游|推荐|热榜|24小时热文|延伸推荐|延伸·?推荐|相关视频|热门视频)$/;
+const RELATED_LABEL = /^(相关稿件|相关解读|相关链接|相关新闻|相关阅读|延伸阅读|相关报道|相关专题|相关事件|政策解读|相关政策)$/;
+const REC_NAMES =
+  /(^|[\s_-])(tuijian|tj|xiangguan|xgxw|xgwz|xgyd|recommend\w*|rec-?list|related\w*|relate|rel-list|hotnews|hot-?list|hot-?news|rank\w*|paihang|phb|guess\w*|youlike|feed\w*|next-?post\w*|recent-article|search-diversion|row-recommend|ymw-rel-\w+)([\s_-]|$)/i;
+const FARM_BOILERPLATE = /本文内容由互联网用户自发贡献|本站仅提供信息存储空间服务|该文观点仅代表作者本人/;
+
+function bigrams(s: string): Set<string> {
+  const han = s.replace(/[^\p{Script=Han}a-z0-9]/giu, '');
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < han.length; i++) out.add(han.slice(i, i + 2));
+  return out;
+}
+
+/** Share of list items that have words in common with the article title. */
+function onTopic(facts: NoiseFacts, el: Element): number {
+  const title = bigrams(facts.article.title);
+  if (!title.size) return 0;
+  const items = facts.anchors(el).map((a) => facts.text(a)).filter((t) => t.length >= 6);
+  if (!items.length) return 0;
+  let hits = 0;
+  for (const it of items) {
+    let common = 0;
+    for (const g of bigrams(it)) if (title.has(g)) common++;
+    if (common >= 2) hits++;
+  }
+  return hits / items.length;
+}
+
+/** From a heading, the smallest enclosing block that holds a list (≥ 3 links or items). */
+function panelOf(facts: NoiseFacts, heading: Element): Element | null {
+  const headLen = facts.text(heading).length;
+  for (let p: Element | null = heading; p; p = p.parentElement) {
+    if (!facts.safe(p, 'recommendation')) return null;
+    const len = facts.text(p).length;
+    if (len > 8000) return null;
+    const links = facts.anchors(p).length;
+    const items = p.querySelectorAll('li, dd, article, .item').length;
+    if ((links >= 3 || items >= 3) && len > headLen + 10) return p;
+    if (p.tagName === 'BODY') return null;
+  }
+  return null;
+}
+
+function linkRatio(facts: NoiseFacts, el: Element): number {
+  const len = facts.text(el).length || 1;
+  let l = 0;
+  for (const a of facts.anchors(el)) l += facts.text(a).length;
+  return l / len;
+}
+
+export function findPanels(facts: NoiseFacts): HiddenBlock[] {
+  const out: HiddenBlock[] = [];
+  for (const h of labelled(facts, REC_LABEL)) {
+    const panel = panelOf(facts, h);
+    if (panel) out.push(facts.block('recommendation', panel, `panel "${facts.text(h).slice(0, 12)}"`));
+  }
+  for (const h of labelled(facts, RELATED_LABEL)) {
+    const panel = panelOf(facts, h);
+    if (!panel) continue;
+    const label = facts.text(h).slice(0, 12);
+    const related = facts.offsiteShare(panel) < 0.5 && onTopic(facts, panel) >= 0.2;
+    out.push(facts.block(related ? 'related' : 'recommendation', panel, related ? `same-site list "${label}"` : `panel "${label}", off-topic items`));
+  }
+  const doc = facts.ctx.doc;
+  for (const el of Array.from(doc.querySelectorAll('body [class], body [id]'))) {
+    if (!REC_NAMES.test(facts.names(el))) continue;
+    if (!facts.safe(el, 'recommendation') || facts.ctx.isInvisible(el)) continue;
+    const len = facts.text(el).length;
+    if (!len || len > 8000) continue;
+    const links = facts.anchors(el).length;
+    if (links < 2 || linkRatio(facts, el) < 0.3) continue;
+    out.push(facts.block('recommendation', el, `recommendation block (.${facts.names(el).trim().split(/\s+/)[0]}), ${links} links`));
+  }
+  // Content-farm boilerplate (seed 004): 版权声明：本文内容由互联网用户自发贡献…
+  const walker = doc.body ? doc.createTreeWalker(doc.body, 4) : null;
+  for (let n = walker?.nextNode(); n; n = walker!.nextNode()) {
+    if (!FARM_BOILERPLATE.test((n as Text).data)) continue;
+    const el = n.parentElement;
+    if (!el || !facts.safe(el, 'recommendation')) continue;
+    out.push(facts.block('recommendation', grow(facts, el, 'recommendation', 40), 'content-farm copyright boilerplate'));
+  }
+  return outermost(out);
+}
+
+export const recommendation: NoiseDetector = {
+  kind: 'recommendation',
+  detect: (facts) => findPanels(facts).filter((b) => b.kind === 'recommendation'),
+};
+
+export const related: NoiseDetector = {
+  kind: 'related',
+  detect: (facts) => findPanels(facts).filter((b) => b.kind === 'related'),
+};
