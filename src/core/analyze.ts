@@ -49,8 +49,10 @@ export function analyze(doc: Document, url: string, settings: AnalyzeSettings = 
   }
 
   const repairs = findRepairs(ctx, article.element, meta.title);
+  // Spliced spam phrases (T7) are hidden as spans on the page; take them out of the text too.
+  const spans = spam.hidden.filter((b) => b.span && b.text.length >= 2).map((b) => b.text);
   const title = repairText(meta.title, repairs);
-  const body = repairText(article.body, repairs);
+  const body = stripSpans(repairText(article.body, repairs), spans);
   mark('repair');
   const summary = summarize(body, title);
   mark('summary');
@@ -72,7 +74,7 @@ export function analyze(doc: Document, url: string, settings: AnalyzeSettings = 
     parasite: spam.parasite,
     body,
     bodyElement: article.element,
-    blocks: article.blocks.map((b) => repairBlock(b, repairs)),
+    blocks: article.blocks.map((b) => stripBlockSpans(repairBlock(b, repairs), spans)),
     isArticle: article.isArticle,
     pagination: article.pagination,
     summary,
@@ -97,6 +99,30 @@ function stageClock(): ((stage: string) => void) & { timings: Record<string, num
     last = t;
   };
   return Object.assign(mark, { timings });
+}
+
+/** Removes spliced spam phrases from extracted text (each line keeps the rest of its sentence). */
+function stripSpans(text: string, spans: string[]): string {
+  let out = text;
+  for (const span of spans) out = out.split(span).join('');
+  return out;
+}
+
+function stripBlockSpans<T extends Analysis['blocks'][number]>(block: T, spans: string[]): T {
+  if (!spans.length) return block;
+  const f = (t: string) => stripSpans(t, spans);
+  switch (block.type) {
+    case 'heading':
+    case 'paragraph':
+    case 'quote':
+      return { ...block, text: f(block.text) };
+    case 'list':
+      return { ...block, items: block.items.map(f) };
+    case 'table':
+      return { ...block, rows: block.rows.map((r) => r.map(f)) };
+    case 'image':
+      return { ...block, caption: f(block.caption) };
+  }
 }
 
 /** Han characters count one each, runs of letters/digits one each: how Chinese length is felt. */

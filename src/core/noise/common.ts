@@ -37,7 +37,10 @@ const INSIDE_OK = new Set<NoiseKind>(['share', 'page-tools', 'recommendation', '
 export function createNoiseFacts(ctx: PageContext, article: ArticleRef): NoiseFacts {
   const texts = new Map<Element, string>();
   const norms = new Map<Element, string>();
-  const bodyLen = article.body.replace(/\s/g, '').length;
+  // A block containing the start of the article's first paragraph holds article text.
+  const lines = article.body.split('\n').map((l) => l.replace(/\s/g, '')).filter((l) => l.length >= 12);
+  // Only the first paragraph: the extracted body may still include panels after the text.
+  const probes = lines.slice(0, 1).map((l) => l.slice(0, 12));
   const own = siteOf(ctx.host || '');
   const facts: NoiseFacts = {
     ctx,
@@ -86,8 +89,11 @@ export function createNoiseFacts(ctx: PageContext, article: ArticleRef): NoiseFa
         if (el === art || el.contains(art)) return false;
         if (art.contains(el) && !INSIDE_OK.has(kind)) return false;
       }
-      // A block holding much of the article's text is never noise.
-      if (bodyLen > 200 && facts.text(el).replace(/\s/g, '').length > 0.5 * bodyLen && art && art.contains(el)) return false;
+      // A block holding the article's own paragraphs is never noise.
+      if (probes.length && art && art.contains(el)) {
+        const t = facts.text(el).replace(/\s/g, '');
+        if (probes.some((p) => t.includes(p))) return false;
+      }
       return true;
     },
     block(kind, el, reason) {

@@ -10,7 +10,7 @@ const REC_LABEL =
   /^(app)?(相关推荐|精彩推荐|猜你喜欢|热点推荐|热门推荐|推荐阅读|为你推荐|为您推荐|阅读排行|排行榜|点击排行|热门文章|热门阅读|热点新闻|热门新闻|热点文章|热文推荐|今日推荐|编辑推荐|最新推荐|更多精彩|精彩图片|图片推荐|大家都在看|你可能感兴趣|你可能喜欢|看了又看|阅读下一篇|作者最新文章|最新文章|相关文章|相关搜索|热门搜索|热门.{0,4}手游|推荐|热榜|24小时热文|延伸推荐|延伸·?推荐|相关视频|热门视频)$/;
 const RELATED_LABEL = /^(相关稿件|相关解读|相关链接|相关新闻|相关阅读|延伸阅读|相关报道|相关专题|相关事件|政策解读|相关政策)$/;
 const REC_NAMES =
-  /(^|[\s_-])(tuijian|tj|xiangguan|xgxw|xgwz|xgyd|recommend\w*|rec-?list|related\w*|relate|rel-list|hotnews|hot-?list|hot-?news|rank\w*|paihang|phb|guess\w*|youlike|feed\w*|next-?post\w*|recent-article|search-diversion|row-recommend|ymw-rel-\w+)([\s_-]|$)/i;
+  /(^|[\s_-])(tuijian|tj|xiangguan|xgxw|xgwz|xgyd|xgtj|xgwd|recommend\w*|rec-?list|related\w*|relate|rel-list|hotnews|hot-?list|hot-?news|rank\w*|paihang|phb|guess\w*|youlike|feed\w*|next-?post\w*|recent-article|search-diversion|row-recommend|ymw-rel-\w+)([\s_-]|$)/i;
 const FARM_BOILERPLATE = /本文内容由互联网用户自发贡献|本站仅提供信息存储空间服务|该文观点仅代表作者本人/;
 
 function bigrams(s: string): Set<string> {
@@ -57,6 +57,32 @@ function linkRatio(facts: NoiseFacts, el: Element): number {
   return l / len;
 }
 
+/**
+ * Lists of other articles' headlines outside the article, whatever their heading says (观察员,
+ * 大公司 …): mostly links, at least 4 of them, headline-long anchors. Menus have short anchors.
+ */
+function headlineLists(facts: NoiseFacts): HiddenBlock[] {
+  const out: HiddenBlock[] = [];
+  const art = facts.article.element;
+  for (const el of Array.from(facts.ctx.doc.querySelectorAll('body div, body ul, body ol, body section, body dl, body table'))) {
+    if (art && (art.contains(el) || el.contains(art))) continue;
+    const anchors = facts.anchors(el);
+    if (anchors.length < 4 || anchors.length > 80) continue;
+    const len = facts.text(el).length;
+    if (len > 4000 || len === 0) continue;
+    let linkLen = 0, long = 0;
+    for (const a of anchors) {
+      const t = facts.text(a).length;
+      linkLen += t;
+      if (t >= 10) long++;
+    }
+    if (linkLen < 0.6 * len || long < 0.6 * anchors.length || long < 4) continue;
+    if (!facts.safe(el, 'recommendation') || facts.ctx.isInvisible(el)) continue;
+    out.push(facts.block('recommendation', el, `list of ${long} other headlines`));
+  }
+  return out;
+}
+
 export function findPanels(facts: NoiseFacts): HiddenBlock[] {
   const out: HiddenBlock[] = [];
   for (const h of labelled(facts, REC_LABEL)) {
@@ -77,9 +103,10 @@ export function findPanels(facts: NoiseFacts): HiddenBlock[] {
     const len = facts.text(el).length;
     if (!len || len > 8000) continue;
     const links = facts.anchors(el).length;
-    if (links < 2 || linkRatio(facts, el) < 0.3) continue;
+    if (links < 2 || (linkRatio(facts, el) < 0.3 && links < 3)) continue;
     out.push(facts.block('recommendation', el, `recommendation block (.${facts.names(el).trim().split(/\s+/)[0]}), ${links} links`));
   }
+  out.push(...headlineLists(facts));
   // Content-farm boilerplate (seed 004): 版权声明：本文内容由互联网用户自发贡献…
   const walker = doc.body ? doc.createTreeWalker(doc.body, 4) : null;
   for (let n = walker?.nextNode(); n; n = walker!.nextNode()) {

@@ -45,7 +45,8 @@ export function findSpans(text: string): Span[] {
       start = open;
       end = close + 1;
     }
-    const ok = (strong >= 1 && distinct >= 2 && weight >= 5) || (bracketed && weight >= 2) || (strong >= 2 && weight >= 6);
+    const maxW = Math.max(...c.map((h) => h.weight));
+    const ok = (strong >= 1 && distinct >= 2 && weight >= 5) || (bracketed && weight >= 3 && maxW >= 2) || (strong >= 2 && weight >= 6);
     if (!ok) continue;
     // A span that is most of the text is a spam line, not an inline splice.
     if (end - start > 0.6 * text.trim().length) continue;

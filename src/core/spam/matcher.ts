@@ -144,7 +144,9 @@ export function scoreText(original: string): TextScore {
   return { hits, score, strong, distinct: terms.size, covered };
 }
 
-const SEGMENT_SPLIT = /[,，_|｜、;；\/\s]+|[-–—]{1,2}(?=\s)|\s[-–—]/;
+const SEGMENT_SPLIT = /[,，_|｜、;；\/\s]+|(?<!\d)[-–—]+|[-–—]+(?!\d)/;
+// Contact bait: QQ / WeChat ids and phone numbers glued to keywords.
+const CONTACT = /(?:q|qq|v|vx|wx|微信|薇信|电话)[:：]?\d{5,}|1[3-9]\d{9}/i;
 
 export interface SegmentScore {
   segments: number;
@@ -160,9 +162,10 @@ export function scoreSegments(text: string): SegmentScore {
   let spammy = 0, strong = 0, score = 0;
   for (const p of parts) {
     const s = scoreText(p);
+    const bonus = CONTACT.test(p) ? 2 : 0;
     strong += s.strong;
-    score += s.score;
-    if (s.strong > 0 || s.score >= 3) spammy++;
+    score += s.score + bonus;
+    if (s.strong > 0 || s.score + bonus >= 2) spammy++;
   }
   return { segments: parts.length, spammy, strong, score };
 }

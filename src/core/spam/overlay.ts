@@ -5,7 +5,7 @@ import type { HiddenBlock } from '../types';
 import { scoreText } from './matcher';
 import { collectText, short, siteOf, tooBroad, type PageFacts, type SpamDetector } from './facts';
 
-const BAIT = /扫码下载|官网直达|立即下载|立即注册|立即进入|注册送|点击进入|点击领取|马上体验|下载app|新用户专享|官方直营|大额无忧|体验金|开户|领取彩金|首存|客服/i;
+const BAIT = /扫码下载|官网直达|立即下载|立即注册|立即进入|注册送|点击进入|点击领取|马上体验|下载app|新用户专享|官方直营|大额无忧|体验金|开户|进入官网|自动提款|领取彩金|首存|客服/i;
 
 export function judgeOverlay(facts: PageFacts, el: Element): HiddenBlock | null {
   if (tooBroad(el)) return null;

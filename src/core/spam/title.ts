@@ -40,19 +40,54 @@ export function judgeTitle(ctx: PageContext): TitleVerdict {
   return { hijacked: true, realTitle: findRealTitle(ctx) };
 }
 
-/** meta ArticleTitle, then og:title, then the first visible non-spam heading. */
+/** meta ArticleTitle, then <h1>, then the first title-like heading in document order, then og:title. */
 export function findRealTitle(ctx: PageContext): string {
   const doc = ctx.doc;
-  for (const name of ['ArticleTitle', 'og:title', 'twitter:title']) {
-    const v = metaContent(doc, name);
-    if (v && !isSpamTitle(v)) return v;
+  const ok = (t: string) => t.length >= 4 && t.length <= 120 && !isSpamTitle(t) && hanCount(t) >= 4 && !/@|发布时间|来源[:：]/.test(t);
+  const meta = metaContent(doc, 'ArticleTitle');
+  if (meta && ok(meta)) return meta;
+  const usable = (h: Element): string => {
+    if (ctx.excluded.has(h) || ctx.isInvisible(h)) return '';
+    if (h.closest('a, nav, header, footer')) return '';
+    const list = h.closest('ul, ol');
+    if (list && list.querySelectorAll('li').length >= 3) return '';
+    return ownText(h);
+  };
+  for (const h of Array.from(doc.querySelectorAll('h1')).slice(0, 5)) {
+    const t = usable(h);
+    if (ok(t)) return t;
   }
-  for (const sel of ['h1', 'h2', '.title, .article-title, .news_title, #title, .tit']) {
-    for (const h of Array.from(doc.querySelectorAll(sel)).slice(0, 10)) {
-      if (ctx.excluded.has(h) || ctx.isInvisible(h)) continue;
-      const t = ctx.visibleText(h);
-      if (t.length >= 4 && t.length <= 120 && !isSpamTitle(t)) return t;
-    }
+  const candidates = Array.from(doc.querySelectorAll('h2, h3, h4, h5, [class*="title"], [id*="title"], p[align="center"] strong, p[align="center"] b')).slice(0, 80);
+  for (const h of candidates) {
+    const t = usable(h);
+    if (t.length >= 8 && t.length <= 100 && ok(t) && !LABELS.test(t)) return t;
+  }
+  for (const name of ['og:title', 'twitter:title']) {
+    const v = metaContent(doc, name);
+    if (v && ok(v)) return v;
   }
   return '';
+}
+
+const LABELS = /(推荐|评论|链接|导航|排行|热点|专题|link|首页)/i;
+const INLINE_TAGS = new Set(['A', 'B', 'STRONG', 'EM', 'I', 'FONT', 'SPAN', 'BR', 'U', 'SMALL', 'BIG']);
+const DATE_LIKE = /date|time|source|author|info|meta|sub/i;
+
+function hanCount(t: string): number {
+  return (t.match(/\p{Script=Han}/gu) || []).length;
+}
+
+/** The element's headline text: its own text and inline children, not nested blocks or date/source spans. */
+function ownText(el: Element): string {
+  let out = '';
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === 3) out += (c as Text).data;
+    else if (c.nodeType === 1) {
+      const e = c as Element;
+      if (!INLINE_TAGS.has(e.tagName.toUpperCase())) continue;
+      if (DATE_LIKE.test((e.getAttribute('class') || '') + ' ' + (e.id || ''))) continue;
+      out += e.tagName.toUpperCase() === 'BR' ? ' ' : ownText(e);
+    }
+  }
+  return foldSpace(out);
 }
