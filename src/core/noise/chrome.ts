@@ -18,11 +18,11 @@ function byText(facts: NoiseFacts, kind: NoiseKind, re: RegExp, maxLen: number, 
 
 function byName(facts: NoiseFacts, kind: NoiseKind, names: RegExp, ok: (el: Element, len: number) => boolean, reason: string): HiddenBlock[] {
   const out: HiddenBlock[] = [];
-  for (const el of Array.from(facts.ctx.doc.querySelectorAll('body [class], body [id]'))) {
+  for (const el of facts.named()) {
     if (!names.test(facts.names(el))) continue;
-    if (!facts.safe(el, kind) || facts.ctx.isInvisible(el)) continue;
-    const len = facts.text(el).length;
+    const len = facts.textLen(el);
     if (!ok(el, len)) continue;
+    if (!facts.safe(el, kind) || facts.ctx.isInvisible(el)) continue;
     out.push(facts.block(kind, el, `${reason} (.${facts.names(el).trim().split(/\s+/)[0]})`));
   }
   return out;
@@ -36,19 +36,22 @@ export const share: NoiseDetector = {
   detect(facts) {
     const found = [
       ...byText(facts, 'share', SHARE_TEXT, 16, 'share bar', 60),
-      ...byName(facts, 'share', SHARE_NAMES, (el, len) => len <= 200 && facts.anchors(el).length <= 20, 'share bar'),
+      ...byName(facts, 'share', SHARE_NAMES, (el, len) => len <= 200 && facts.anchorStats(el).n <= 20, 'share bar'),
     ];
     return outermost(found);
   },
 };
 
-const TOOLS_TEXT =
-  /^(【?字体[:：]?.{0,6}】?|【?(大|中|小)】?|【?打印(本页)?】?|【?关闭(窗口|本页)?】?|网站支持ipv6|【?我要纠错】?|【?我要打印】?|【?收藏】?|浏览次数.{0,12}|阅读次数.{0,12}|点击数.{0,12}|标签[:：]?|返回顶部|\[?打印\]?|\[?关闭\]?|打印本页|关闭窗口|字号[:：]?.{0,6})$/;
+// One or more tool items in a row: 【字体：大 中 小】【打印】【关闭】 is often a single text node.
+const TOOLS_ITEM =
+  '【?字体[:：]?[大中小]{0,3}】?|【?(?:大|中|小)】?|【?打印(?:本页)?】?|【?关闭(?:窗口|本页)?】?|网站支持ipv6|【?我要纠错】?|【?我要打印】?|【?收藏】?|' +
+  '浏览次数.{0,12}|阅读次数.{0,12}|点击数.{0,12}|标签[:：]?|返回顶部|\\[?打印\\]?|\\[?关闭\\]?|打印本页|关闭窗口|字号[:：]?[大中小]{0,3}';
+const TOOLS_TEXT = new RegExp(`^(?:${TOOLS_ITEM})+$`);
 
 export const pageTools: NoiseDetector = {
   kind: 'page-tools',
   detect(facts) {
-    return outermost(byText(facts, 'page-tools', TOOLS_TEXT, 14, 'page tools', 40));
+    return outermost(byText(facts, 'page-tools', TOOLS_TEXT, 30, 'page tools', 40));
   },
 };
 
@@ -62,7 +65,7 @@ export const nav: NoiseDetector = {
     for (const el of Array.from(facts.ctx.doc.querySelectorAll('nav, header'))) {
       if (facts.safe(el, 'nav') && !facts.ctx.isInvisible(el)) out.push(facts.block('nav', el, `<${el.tagName.toLowerCase()}>`));
     }
-    out.push(...byName(facts, 'nav', NAV_NAMES, (el, len) => len > 0 && len <= 3000 && facts.anchors(el).length >= 1, 'navigation'));
+    out.push(...byName(facts, 'nav', NAV_NAMES, (el, len) => len > 0 && len <= 3000 && facts.anchorStats(el).n >= 1, 'navigation'));
     return outermost(out);
   },
 };
@@ -77,7 +80,7 @@ export const footer: NoiseDetector = {
     for (const el of Array.from(facts.ctx.doc.querySelectorAll('footer'))) {
       if (facts.safe(el, 'footer') && !facts.ctx.isInvisible(el)) out.push(facts.block('footer', el, '<footer>'));
     }
-    out.push(...byName(facts, 'footer', FOOTER_NAMES, (el, len) => len > 0 && len <= 3000 && (FOOTER_TEXT.test(facts.text(el)) || facts.anchors(el).length >= 3), 'footer'));
+    out.push(...byName(facts, 'footer', FOOTER_NAMES, (el, len) => len > 0 && len <= 3000 && (FOOTER_TEXT.test(facts.text(el)) || facts.anchorStats(el).n >= 3), 'footer'));
     return outermost(out);
   },
 };
@@ -115,7 +118,7 @@ export const sidebar: NoiseDetector = {
     for (const el of Array.from(facts.ctx.doc.querySelectorAll('aside'))) {
       if (facts.safe(el, 'sidebar') && !facts.ctx.isInvisible(el)) out.push(facts.block('sidebar', el, '<aside>'));
     }
-    out.push(...byName(facts, 'sidebar', SIDEBAR_NAMES, (el, len) => len > 0 && len <= 10000 && facts.anchors(el).length >= 5, 'side column'));
+    out.push(...byName(facts, 'sidebar', SIDEBAR_NAMES, (el, len) => len > 0 && len <= 10000 && facts.anchorStats(el).n >= 5, 'side column'));
     return outermost(out);
   },
 };

@@ -19,6 +19,14 @@ export interface NoiseFacts {
   /** Normalised (simplified, lower-case) text, for label matching on traditional pages. */
   normText(el: Element): string;
   anchors(el: Element): Element[];
+  /** Non-space characters of text inside the element (scripts/styles excluded), from one pass. */
+  textLen(el: Element): number;
+  /** Anchors inside the element: count, non-space link text, anchors with ≥ 10 characters. */
+  anchorStats(el: Element): { n: number; linkLen: number; long: number };
+  /** Short text nodes with their normalised text (for heading labels), from one pass. */
+  shortTexts(): { node: Text; norm: string }[];
+  /** Elements of the body with a class or id, queried once. */
+  named(): Element[];
   offsiteShare(el: Element): number;
   /** May this element be hidden without touching the article? */
   safe(el: Element, kind: NoiseKind): boolean;
@@ -42,9 +50,55 @@ export function createNoiseFacts(ctx: PageContext, article: ArticleRef): NoiseFa
   // Only the first paragraph: the extracted body may still include panels after the text.
   const probes = lines.slice(0, 1).map((l) => l.slice(0, 12));
   const own = siteOf(ctx.host || '');
+  let lens: Map<Element, number> | null = null;
+  let astats: Map<Element, { n: number; linkLen: number; long: number }> | null = null;
+  let shorts: { node: Text; norm: string }[] | null = null;
+  let namedEls: Element[] | null = null;
+  const countLens = () => {
+    lens = new Map();
+    astats = new Map();
+    shorts = [];
+    const body = ctx.doc.body;
+    if (!body) return;
+    const walker = ctx.doc.createTreeWalker(body, 4);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const parent = n.parentElement;
+      if (!parent || /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/i.test(parent.tagName)) continue;
+      const data = (n as Text).data;
+      const len = data.replace(/\s+/g, '').length;
+      if (!len) continue;
+      if (len <= 40) shorts.push({ node: n as Text, norm: norm(data.trim()) });
+      for (let p: Element | null = parent; p; p = p.parentElement) lens.set(p, (lens.get(p) || 0) + len);
+    }
+    for (const a of Array.from(ctx.doc.querySelectorAll('a[href]'))) {
+      const len = lens.get(a) || 0;
+      for (let p: Element | null = a; p; p = p.parentElement) {
+        let st = astats.get(p);
+        if (!st) astats.set(p, (st = { n: 0, linkLen: 0, long: 0 }));
+        st.n++;
+        st.linkLen += len;
+        if (len >= 10) st.long++;
+      }
+    }
+  };
   const facts: NoiseFacts = {
     ctx,
     article,
+    textLen(el) {
+      if (!lens) countLens();
+      return lens!.get(el) || 0;
+    },
+    anchorStats(el) {
+      if (!astats) countLens();
+      return astats!.get(el) || { n: 0, linkLen: 0, long: 0 };
+    },
+    shortTexts() {
+      if (!shorts) countLens();
+      return shorts!;
+    },
+    named() {
+      return (namedEls ??= Array.from(ctx.doc.querySelectorAll('body [class], body [id]')));
+    },
     names(el) {
       return ((el.getAttribute('class') || '') + ' ' + (el.id || '')).toLowerCase();
     },
@@ -91,7 +145,7 @@ export function createNoiseFacts(ctx: PageContext, article: ArticleRef): NoiseFa
       }
       // A block holding the article's own paragraphs is never noise.
       if (probes.length && art && art.contains(el)) {
-        const t = facts.text(el).replace(/\s/g, '');
+        const t = (el.textContent || '').replace(/\s/g, '');
         if (probes.some((p) => t.includes(p))) return false;
       }
       return true;
@@ -107,10 +161,10 @@ export function createNoiseFacts(ctx: PageContext, article: ArticleRef): NoiseFa
 /** Climb from `el` while the parent adds little text (a heading, a count, a "more" link). */
 export function grow(facts: NoiseFacts, el: Element, kind: NoiseKind, extra = 30): Element {
   let cur = el;
-  const base = facts.text(el).length;
+  const base = facts.textLen(el);
   for (let p = cur.parentElement; p; p = p.parentElement) {
+    if (facts.textLen(p) - base > extra) break;
     if (!facts.safe(p, kind)) break;
-    if (facts.text(p).length - base > extra) break;
     cur = p;
   }
   return cur;
@@ -119,16 +173,12 @@ export function grow(facts: NoiseFacts, el: Element, kind: NoiseKind, extra = 30
 /** Elements whose own short text (a heading) matches one of the labels. */
 export function labelled(facts: NoiseFacts, labels: RegExp, maxLen = 16): Element[] {
   const out: Element[] = [];
-  const doc = facts.ctx.doc;
-  if (!doc.body) return out;
-  const walker = doc.createTreeWalker(doc.body, 4);
   const seen = new Set<Element>();
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const data = (n as Text).data.trim();
-    if (!data || data.length > maxLen + 8) continue;
-    const parent = n.parentElement;
+  for (const { node, norm: n } of facts.shortTexts()) {
+    if (n.length > maxLen + 8) continue;
+    const parent = node.parentElement;
     if (!parent || seen.has(parent)) continue;
-    const t = norm(data).replace(/[\s:：>»›+]+|更多|more|换一换/gi, '');
+    const t = n.replace(/[\s:：>»›+]+|更多|more|换一换/gi, '');
     if (t.length <= maxLen && labels.test(t)) {
       seen.add(parent);
       out.push(parent);

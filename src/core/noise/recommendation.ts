@@ -37,24 +37,17 @@ function onTopic(facts: NoiseFacts, el: Element): number {
 
 /** From a heading, the smallest enclosing block that holds a list (≥ 3 links or items). */
 function panelOf(facts: NoiseFacts, heading: Element): Element | null {
-  const headLen = facts.text(heading).length;
+  const headLen = facts.textLen(heading);
   for (let p: Element | null = heading; p; p = p.parentElement) {
     if (!facts.safe(p, 'recommendation')) return null;
-    const len = facts.text(p).length;
+    const len = facts.textLen(p);
     if (len > 8000) return null;
-    const links = facts.anchors(p).length;
+    const links = facts.anchorStats(p).n;
     const items = p.querySelectorAll('li, dd, article, .item').length;
     if ((links >= 3 || items >= 3) && len > headLen + 10) return p;
     if (p.tagName === 'BODY') return null;
   }
   return null;
-}
-
-function linkRatio(facts: NoiseFacts, el: Element): number {
-  const len = facts.text(el).length || 1;
-  let l = 0;
-  for (const a of facts.anchors(el)) l += facts.text(a).length;
-  return l / len;
 }
 
 /**
@@ -65,18 +58,14 @@ function headlineLists(facts: NoiseFacts): HiddenBlock[] {
   const out: HiddenBlock[] = [];
   const art = facts.article.element;
   for (const el of Array.from(facts.ctx.doc.querySelectorAll('body div, body ul, body ol, body section, body dl, body table'))) {
-    if (art && (art.contains(el) || el.contains(art))) continue;
-    const anchors = facts.anchors(el);
-    if (anchors.length < 4 || anchors.length > 80) continue;
-    const len = facts.text(el).length;
+    // Counts from one pass (no per-element text walks): most elements fail here.
+    const st = facts.anchorStats(el);
+    if (st.n < 4 || st.n > 80) continue;
+    const len = facts.textLen(el);
     if (len > 4000 || len === 0) continue;
-    let linkLen = 0, long = 0;
-    for (const a of anchors) {
-      const t = facts.text(a).length;
-      linkLen += t;
-      if (t >= 10) long++;
-    }
-    if (linkLen < 0.6 * len || long < 0.6 * anchors.length || long < 4) continue;
+    if (st.linkLen < 0.6 * len || st.long < 0.6 * st.n || st.long < 4) continue;
+    if (art && (art.contains(el) || el.contains(art))) continue;
+    const long = st.long;
     if (!facts.safe(el, 'recommendation') || facts.ctx.isInvisible(el)) continue;
     out.push(facts.block('recommendation', el, `list of ${long} other headlines`));
   }
@@ -97,13 +86,14 @@ export function findPanels(facts: NoiseFacts): HiddenBlock[] {
     out.push(facts.block(related ? 'related' : 'recommendation', panel, related ? `same-site list "${label}"` : `panel "${label}", off-topic items`));
   }
   const doc = facts.ctx.doc;
-  for (const el of Array.from(doc.querySelectorAll('body [class], body [id]'))) {
+  for (const el of facts.named()) {
     if (!REC_NAMES.test(facts.names(el))) continue;
-    if (!facts.safe(el, 'recommendation') || facts.ctx.isInvisible(el)) continue;
-    const len = facts.text(el).length;
+    const len = facts.textLen(el);
     if (!len || len > 8000) continue;
-    const links = facts.anchors(el).length;
-    if (links < 2 || (linkRatio(facts, el) < 0.3 && links < 3)) continue;
+    const st = facts.anchorStats(el);
+    const links = st.n;
+    if (links < 2 || (st.linkLen < 0.3 * len && links < 3)) continue;
+    if (!facts.safe(el, 'recommendation') || facts.ctx.isInvisible(el)) continue;
     out.push(facts.block('recommendation', el, `recommendation block (.${facts.names(el).trim().split(/\s+/)[0]}), ${links} links`));
   }
   out.push(...headlineLists(facts));
@@ -118,12 +108,20 @@ export function findPanels(facts: NoiseFacts): HiddenBlock[] {
   return outermost(out);
 }
 
+// Both detectors share one search for panels per analysis.
+const panelsOf = new WeakMap<NoiseFacts, HiddenBlock[]>();
+function panels(facts: NoiseFacts): HiddenBlock[] {
+  let found = panelsOf.get(facts);
+  if (!found) panelsOf.set(facts, (found = findPanels(facts)));
+  return found;
+}
+
 export const recommendation: NoiseDetector = {
   kind: 'recommendation',
-  detect: (facts) => findPanels(facts).filter((b) => b.kind === 'recommendation'),
+  detect: (facts) => panels(facts).filter((b) => b.kind === 'recommendation'),
 };
 
 export const related: NoiseDetector = {
   kind: 'related',
-  detect: (facts) => findPanels(facts).filter((b) => b.kind === 'related'),
+  detect: (facts) => panels(facts).filter((b) => b.kind === 'related'),
 };
