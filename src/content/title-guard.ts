@@ -39,7 +39,9 @@ export function createTitleGuard(doc: Document, warn: (where: string, e: unknown
         observer = new view.MutationObserver(() => {
           const t = doc.querySelector('title');
           // A script replaced the title: keep ours unless the new one is a real, non-spam title.
-          if (t && t.textContent !== real && (isSpamTitle(t.textContent || '') || t === original?.el)) enforce();
+          // A non-spam rewrite (the script converter turning it traditional, the site's own
+          // script) is accepted: fighting it would loop with the converter's own observer.
+          if (t && t.textContent !== real && isSpamTitle(t.textContent || '')) enforce();
         });
         observer.observe(doc.head, { childList: true, subtree: true, characterData: true });
       }

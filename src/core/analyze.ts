@@ -28,6 +28,8 @@ export function analyze(doc: Document, url: string, settings: AnalyzeSettings = 
 
   mark('spam');
   const meta = readMeta(ctx, { servedTitleIsSpam: spam.titleHijacked });
+  // readMeta is right more often; the spam engine's own reconstruction is the fallback.
+  if (!meta.title && spam.titleHijacked) meta.title = spam.realTitle;
   mark('meta');
   let article = extractArticle(ctx, meta.title);
   // Safety net: a noise block that wraps the article would hide the article itself. Never.
