@@ -133,7 +133,7 @@ export function startCleaner(doc: Document, url: string, settings: AnalyzeSettin
     // This happens inside one task, so nothing is painted in between.
     root?.setAttribute(MEASURE_ATTR, '');
     try {
-      analysis = analyze(doc, url, current);
+      analysis = analyze(doc, url, current, { summary: false }); // the summary waits until asked for
     } catch (e) {
       warn('analysis', e);
     } finally {

@@ -8,7 +8,7 @@ import { addUserRule, loadSettings, onSettingsChanged, updateSettings } from '..
 import { DEFAULT_SETTINGS, siteSettingsFor, toAnalyzeSettings, type Settings } from '../platform/settings-schema';
 import { isToContent, type PageState, type ToContent } from '../platform/messages';
 import { toJSON } from '../core/serialize';
-import { analyze } from '../core/analyze';
+import { analyze, ensureSummary } from '../core/analyze';
 import type { Analysis, ScriptTarget } from '../core/types';
 import { startCleaner, type Cleaner } from './cleaner';
 import { createPageConverter, type PageConverter } from './convert';
@@ -45,8 +45,9 @@ function isOwnUi(node: Node): boolean {
   return !!el?.closest?.(`[data-${OWN_UI}], qingdu-banner, qingdu-reader, qingdu-picker`);
 }
 
+/** The latest analysis, its summary filled in (deferred at page load, computed on first ask). */
 function currentAnalysis(s: State): Analysis {
-  if (s.cleaner?.analysis) return s.cleaner.analysis;
+  if (s.cleaner?.analysis) return ensureSummary(s.cleaner.analysis);
   s.passive ??= analyze(document, location.href, toAnalyzeSettings(s.settings));
   return s.passive;
 }

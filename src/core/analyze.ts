@@ -15,7 +15,21 @@ import type { Analysis, AnalyzeSettings, HiddenBlock, Repair } from './types';
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-export function analyze(doc: Document, url: string, settings: AnalyzeSettings = DEFAULT_ANALYZE_SETTINGS): Analysis {
+export interface AnalyzeOptions {
+  /**
+   * Compute the summary now (default). The content script passes false at page load: nobody
+   * reads it until the popup or the clean view asks, and sentence segmentation is the single
+   * most expensive step in a browser (Intl.Segmenter's first use loads ICU data).
+   */
+  summary?: boolean;
+}
+
+export function analyze(
+  doc: Document,
+  url: string,
+  settings: AnalyzeSettings = DEFAULT_ANALYZE_SETTINGS,
+  options: AnalyzeOptions = {},
+): Analysis {
   const started = now();
   const ctx = createContext(doc, url, settings);
   const servedTitle = (doc.title || '').trim();
@@ -56,7 +70,7 @@ export function analyze(doc: Document, url: string, settings: AnalyzeSettings = 
   const title = repairText(meta.title, repairs);
   const body = stripSpans(repairText(article.body, repairs), spans);
   mark('repair');
-  const summary = summarize(body, title);
+  const summary = options.summary === false ? [] : summarize(body, title);
   mark('summary');
   const hidden: HiddenBlock[] = [...spam.hidden, ...ruled, ...noise].filter((b) => kindEnabled(settings, b.kind));
   const chars = countReadingUnits(body);
@@ -80,6 +94,7 @@ export function analyze(doc: Document, url: string, settings: AnalyzeSettings = 
     isArticle: article.isArticle,
     pagination: article.pagination,
     summary,
+    summaryPending: options.summary === false,
     hidden,
     repairs,
     script: guessScript(title + body),
@@ -147,4 +162,13 @@ function repairBlock<T extends Analysis['blocks'][number]>(block: T, repairs: Re
     case 'image':
       return { ...block, caption: fix(block.caption) };
   }
+}
+
+/** Fills in a summary that analyze() was asked to defer; a no-op otherwise. */
+export function ensureSummary(a: Analysis): Analysis {
+  if (a.summaryPending) {
+    a.summary = summarize(a.body, a.title);
+    a.summaryPending = false;
+  }
+  return a;
 }

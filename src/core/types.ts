@@ -111,6 +111,8 @@ export interface Analysis {
   /** Multi-part articles (第1页/共4页), when noticed. */
   pagination: { current: number; total: number } | null;
   summary: string[];
+  /** True when analyze() was asked to leave the summary for later (see ensureSummary). */
+  summaryPending?: boolean;
   hidden: HiddenBlock[];
   repairs: Repair[];
   /** Which script the page's text is in (measured, not from `lang`). */
