@@ -48,7 +48,7 @@ export function analyze(
   let article = extractArticle(ctx, meta.title);
   // Safety net: a noise block that wraps the article would hide the article itself. Never.
   const noise = detectNoise(ctx, { element: article.element, title: meta.title, body: article.body }).filter(
-    (b) => !(b.element && article.element && b.element.contains(article.element)),
+    (b) => !(b.element && article.element && (b.element.contains(article.element) || isProseInside(b, article.element))),
   );
   let noiseInBody = 0;
   for (const block of noise) {
@@ -116,6 +116,20 @@ function stageClock(): ((stage: string) => void) & { timings: Record<string, num
     last = t;
   };
   return Object.assign(mark, { timings });
+}
+
+const CHROME_KINDS = new Set(['share', 'page-tools', 'nav', 'footer', 'comment', 'ad', 'sidebar']);
+
+/**
+ * Safety net for "never hide article text": page chrome (share bars, tools, nav...) inside the
+ * article container is short; a block there that reads like prose (several sentences) is an
+ * article paragraph a chrome rule matched by mistake, so it is not hidden.
+ */
+function isProseInside(b: HiddenBlock, article: Element): boolean {
+  if (!CHROME_KINDS.has(b.kind) || !b.element || !article.contains(b.element)) return false;
+  const sentences = (b.text.match(/[。！？；]/g) || []).length;
+  const han = (b.text.match(/\p{Script=Han}/gu) || []).length;
+  return sentences >= 2 && han >= 40;
 }
 
 /** Removes spliced spam phrases from extracted text (each line keeps the rest of its sentence). */

@@ -34,3 +34,21 @@ describe('analyze() options', () => {
     expect(off.body).not.toContain('亚洲精品');
   });
 });
+
+describe('never hides article text', () => {
+  it('keeps mirror prose cut into one-character text nodes by <ruby> visible, hides the real font tools', () => {
+    const ruby = (c: string, py: string) => `<ruby>${c}<rp>(</rp><rt>${py}</rt><rp>)</rp></ruby>`;
+    const para = `魏少军指出，全球每生${ruby('产', 'chǎn')}3块集成电路就有2块运${ruby('到', 'dào')}中${ruby('国', 'guó')}来，2018年中国进口集成电路4176亿块；出口集成电路2171亿块，关闭${ruby('了', 'le')}大${ruby('量', 'liàng')}工厂。`;
+    const html = `<html><head><title>集成电路进口突破3000亿美元</title></head><body>
+      <h1>集成电路进口突破3000亿美元</h1>
+      <div class="info">2019-09-07 15:10　来源：观察者网</div>
+      <div class="tools">【字体：<a>大</a> <a>中</a> <a>小</a>】【打印】【关闭】</div>
+      <div id="zoom"><p>${para}</p>${'<p>会议指出，要加快推进产业结构调整，提升自主创新能力，推动集成电路产业高质量发展。各地要加强统筹协调，落实各项政策措施。</p>'.repeat(4)}</div>
+      </body></html>`;
+    const a = analyze(parse(html, 'http://www.example.gov.cn/a.html'), 'http://www.example.gov.cn/a.html');
+    const squeezed = (s: string) => s.replace(/[\s\p{P}\p{S}]/gu, '');
+    for (const h of a.hidden) expect(squeezed(h.text)).not.toContain('全球每生产3块集成电路');
+    expect(a.body).toContain('全球每生产3块集成电路');
+    expect(a.hidden.some((h) => h.kind === 'page-tools' && h.text.includes('打印'))).toBe(true);
+  });
+});

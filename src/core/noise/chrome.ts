@@ -3,6 +3,7 @@
 // comment sections, ordinary ads and side columns. Each kind is its own detector so the user
 // can switch it on or off; nav, footer, comment and sidebar are off by default.
 import type { HiddenBlock, NoiseKind } from '../types';
+import { domIndex } from '../page/context';
 import { grow, labelled, outermost, type NoiseDetector, type NoiseFacts } from './common';
 
 function byText(facts: NoiseFacts, kind: NoiseKind, re: RegExp, maxLen: number, reason: string, extra = 30): HiddenBlock[] {
@@ -43,8 +44,10 @@ export const share: NoiseDetector = {
 };
 
 // One or more tool items in a row: 【字体：大 中 小】【打印】【关闭】 is often a single text node.
+// A bare 大/中/小 only counts in brackets: mirror pages cut prose into one-character text nodes
+// between <ruby> annotations, and a lone 中 there is article text, not a font-size button.
 const TOOLS_ITEM =
-  '【?字体[:：]?[大中小]{0,3}】?|【?(?:大|中|小)】?|【?打印(?:本页)?】?|【?关闭(?:窗口|本页)?】?|网站支持ipv6|【?我要纠错】?|【?我要打印】?|【?收藏】?|' +
+  '【?字体[:：]?[大中小]{0,3}】?|【(?:大|中|小)】|【?打印(?:本页)?】?|【?关闭(?:窗口|本页)?】?|网站支持ipv6|【?我要纠错】?|【?我要打印】?|【?收藏】?|' +
   '浏览次数.{0,12}|阅读次数.{0,12}|点击数.{0,12}|标签[:：]?|返回顶部|\\[?打印\\]?|\\[?关闭\\]?|打印本页|关闭窗口|字号[:：]?[大中小]{0,3}';
 const TOOLS_TEXT = new RegExp(`^(?:${TOOLS_ITEM})+$`);
 
@@ -62,7 +65,7 @@ export const nav: NoiseDetector = {
   kind: 'nav',
   detect(facts) {
     const out = byText(facts, 'nav', NAV_TEXT, 60, 'breadcrumb / previous-next', 20);
-    for (const el of Array.from(facts.ctx.doc.querySelectorAll('nav, header'))) {
+    for (const el of domIndex(facts.ctx).byTag('nav', 'header')) {
       if (facts.safe(el, 'nav') && !facts.ctx.isInvisible(el)) out.push(facts.block('nav', el, `<${el.tagName.toLowerCase()}>`));
     }
     out.push(...byName(facts, 'nav', NAV_NAMES, (el, len) => len > 0 && len <= 3000 && facts.anchorStats(el).n >= 1, 'navigation'));
@@ -77,7 +80,7 @@ export const footer: NoiseDetector = {
   kind: 'footer',
   detect(facts) {
     const out: HiddenBlock[] = [];
-    for (const el of Array.from(facts.ctx.doc.querySelectorAll('footer'))) {
+    for (const el of domIndex(facts.ctx).byTag('footer')) {
       if (facts.safe(el, 'footer') && !facts.ctx.isInvisible(el)) out.push(facts.block('footer', el, '<footer>'));
     }
     out.push(...byName(facts, 'footer', FOOTER_NAMES, (el, len) => len > 0 && len <= 3000 && (FOOTER_TEXT.test(facts.text(el)) || facts.anchorStats(el).n >= 3), 'footer'));
@@ -115,7 +118,7 @@ export const sidebar: NoiseDetector = {
   kind: 'sidebar',
   detect(facts) {
     const out: HiddenBlock[] = [];
-    for (const el of Array.from(facts.ctx.doc.querySelectorAll('aside'))) {
+    for (const el of domIndex(facts.ctx).byTag('aside')) {
       if (facts.safe(el, 'sidebar') && !facts.ctx.isInvisible(el)) out.push(facts.block('sidebar', el, '<aside>'));
     }
     out.push(...byName(facts, 'sidebar', SIDEBAR_NAMES, (el, len) => len > 0 && len <= 10000 && facts.anchorStats(el).n >= 5, 'side column'));

@@ -3,6 +3,7 @@ import type { PageContext } from '../page/context';
 import type { HiddenBlock, NoiseKind } from '../types';
 import { collectText, siteOf } from '../spam/facts';
 import { norm } from '../spam/normalize';
+import { domIndex } from '../page/context';
 
 export interface ArticleRef {
   element: Element | null;
@@ -50,57 +51,28 @@ export function createNoiseFacts(ctx: PageContext, article: ArticleRef): NoiseFa
   // Only the first paragraph: the extracted body may still include panels after the text.
   const probes = lines.slice(0, 1).map((l) => l.slice(0, 12));
   const own = siteOf(ctx.host || '');
-  let lens: Map<Element, number> | null = null;
-  let astats: Map<Element, { n: number; linkLen: number; long: number }> | null = null;
-  let shorts: { node: Text; norm: string }[] | null = null;
-  let namedEls: Element[] | null = null;
-  const countLens = () => {
-    lens = new Map();
-    astats = new Map();
-    shorts = [];
-    const body = ctx.doc.body;
-    if (!body) return;
-    const walker = ctx.doc.createTreeWalker(body, 4);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const parent = n.parentElement;
-      if (!parent || /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/i.test(parent.tagName)) continue;
-      const data = (n as Text).data;
-      const len = data.replace(/\s+/g, '').length;
-      if (!len) continue;
-      if (len <= 40) shorts.push({ node: n as Text, norm: norm(data.trim()) });
-      for (let p: Element | null = parent; p; p = p.parentElement) lens.set(p, (lens.get(p) || 0) + len);
-    }
-    for (const a of Array.from(ctx.doc.querySelectorAll('a[href]'))) {
-      const len = lens.get(a) || 0;
-      for (let p: Element | null = a; p; p = p.parentElement) {
-        let st = astats.get(p);
-        if (!st) astats.set(p, (st = { n: 0, linkLen: 0, long: 0 }));
-        st.n++;
-        st.linkLen += len;
-        if (len >= 10) st.long++;
-      }
-    }
-  };
+  // Text lengths, anchor stats, short texts and named elements come from the page's one-walk index.
+  const dom = domIndex(ctx);
+  const names = new Map<Element, string>();
   const facts: NoiseFacts = {
     ctx,
     article,
     textLen(el) {
-      if (!lens) countLens();
-      return lens!.get(el) || 0;
+      return dom.textLen(el);
     },
     anchorStats(el) {
-      if (!astats) countLens();
-      return astats!.get(el) || { n: 0, linkLen: 0, long: 0 };
+      return dom.anchorStat(el) || { n: 0, linkLen: 0, long: 0 };
     },
     shortTexts() {
-      if (!shorts) countLens();
-      return shorts!;
+      return dom.shortTexts;
     },
     named() {
-      return (namedEls ??= Array.from(ctx.doc.querySelectorAll('body [class], body [id]')));
+      return dom.named;
     },
     names(el) {
-      return ((el.getAttribute('class') || '') + ' ' + (el.id || '')).toLowerCase();
+      let n = names.get(el);
+      if (n === undefined) names.set(el, (n = ((el.getAttribute('class') || '') + ' ' + (el.id || '')).toLowerCase()));
+      return n;
     },
     text(el) {
       let t = texts.get(el);
@@ -170,6 +142,8 @@ export function grow(facts: NoiseFacts, el: Element, kind: NoiseKind, extra = 30
   return cur;
 }
 
+const isRuby = (n: Node | null): boolean => n?.nodeType === 1 && (n as Element).tagName.toUpperCase() === 'RUBY';
+
 /** Elements whose own short text (a heading) matches one of the labels. */
 export function labelled(facts: NoiseFacts, labels: RegExp, maxLen = 16): Element[] {
   const out: Element[] = [];
@@ -178,6 +152,8 @@ export function labelled(facts: NoiseFacts, labels: RegExp, maxLen = 16): Elemen
     if (n.length > maxLen + 8) continue;
     const parent = node.parentElement;
     if (!parent || seen.has(parent)) continue;
+    // A fragment of running text between <ruby> annotations (mirror pages) is never a label.
+    if (isRuby(node.previousSibling) || isRuby(node.nextSibling)) continue;
     const t = n.replace(/[\s:：>»›+]+|更多|more|换一换/gi, '');
     if (t.length <= maxLen && labels.test(t)) {
       seen.add(parent);
@@ -189,7 +165,18 @@ export function labelled(facts: NoiseFacts, labels: RegExp, maxLen = 16): Elemen
 
 /** Keep only the outermost blocks of each kind. */
 export function outermost(blocks: HiddenBlock[]): HiddenBlock[] {
-  return blocks.filter(
-    (b) => !blocks.some((o) => o !== b && o.kind === b.kind && o.element && b.element && o.element !== b.element && o.element.contains(b.element)),
-  );
+  // Same as "no other block of the kind contains this one", by walking up the ancestors once.
+  const byKind = new Map<string, Set<Element>>();
+  for (const b of blocks) {
+    if (!b.element) continue;
+    let set = byKind.get(b.kind);
+    if (!set) byKind.set(b.kind, (set = new Set()));
+    set.add(b.element);
+  }
+  return blocks.filter((b) => {
+    const set = b.element && byKind.get(b.kind);
+    if (!set) return true;
+    for (let p = b.element!.parentElement; p; p = p.parentElement) if (set.has(p)) return false;
+    return true;
+  });
 }

@@ -4,6 +4,7 @@
 // 相关稿件/相关解读/延伸阅读 whose items share words with the title are reported as 'related'
 // (collapsed by the UI, revealable) instead.
 import type { HiddenBlock } from '../types';
+import { domIndex } from '../page/context';
 import { grow, labelled, outermost, type NoiseDetector, type NoiseFacts } from './common';
 
 const REC_LABEL =
@@ -57,7 +58,7 @@ function panelOf(facts: NoiseFacts, heading: Element): Element | null {
 function headlineLists(facts: NoiseFacts): HiddenBlock[] {
   const out: HiddenBlock[] = [];
   const art = facts.article.element;
-  for (const el of Array.from(facts.ctx.doc.querySelectorAll('body div, body ul, body ol, body section, body dl, body table'))) {
+  for (const el of domIndex(facts.ctx).bodyByTag('div', 'ul', 'ol', 'section', 'dl', 'table')) {
     // Counts from one pass (no per-element text walks): most elements fail here.
     const st = facts.anchorStats(el);
     if (st.n < 4 || st.n > 80) continue;

@@ -2,6 +2,7 @@
 // so that each element's style is judged once.
 import type { AnalyzeSettings } from '../types';
 import { buildStyleIndex, type StyleIndex } from './visibility';
+import { buildDomIndex, type DomIndex } from './dom-index';
 
 export interface PageContext {
   doc: Document;
@@ -44,7 +45,9 @@ export function createContext(doc: Document, url: string, settings: AnalyzeSetti
   // nothing new is excluded (the excluded set only grows).
   const textCache = new Map<Element, string>();
   let textCacheVersion = -1;
-  const styles = buildStyleIndex(doc);
+  let index: DomIndex | null = null;
+  const getIndex = () => (index ??= buildDomIndex(doc));
+  const styles = buildStyleIndex(doc, getIndex);
   const ctx: PageContext = {
     doc,
     url,
@@ -99,7 +102,24 @@ export function createContext(doc: Document, url: string, settings: AnalyzeSetti
       return text;
     },
   };
+  indexes.set(ctx, getIndex);
   return ctx;
+}
+
+const indexes = new WeakMap<PageContext, () => DomIndex>();
+
+/**
+ * The document's one-walk index (element lists, text lengths, anchor stats), built on first use
+ * and shared by every stage of this analysis. The document must not change during the analysis.
+ */
+export function domIndex(ctx: PageContext): DomIndex {
+  let get = indexes.get(ctx);
+  if (!get) {
+    // A context not made by createContext (tests): index it once.
+    const index = buildDomIndex(ctx.doc);
+    indexes.set(ctx, (get = () => index));
+  }
+  return get();
 }
 
 /** A text node's data without the excluded (inline spam) spans. */

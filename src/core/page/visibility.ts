@@ -23,6 +23,8 @@ export interface StyleIndex {
   readonly layout: boolean;
 }
 
+import { buildDomIndex, type DomIndex } from './dom-index';
+
 const OFFSCREEN = -500; // px; attackers use -999 .. -99999
 
 function px(v: string | null | undefined): number {
@@ -113,7 +115,7 @@ interface RuleSets {
   floating: Set<Element>;
 }
 
-function collectRules(doc: Document): RuleSets {
+function collectRules(doc: Document, dom: () => DomIndex): RuleSets {
   const hidden = new Map<Element, string>();
   const floating = new Set<Element>();
   const visit = (rules: CSSRuleList | undefined) => {
@@ -127,15 +129,16 @@ function collectRules(doc: Document): RuleSets {
       if (!reason && !float) continue;
       // Interactive states never apply to a page at rest.
       if (/:(hover|focus|active|visited|checked|target|focus-within)|::?(before|after|placeholder|selection|-webkit|-moz)/i.test(rule.selectorText)) continue;
-      const selectors = rule.selectorText.split(',').filter((sel) => mayMatch(doc, sel));
+      const selectors = rule.selectorText.split(',').filter((sel) => mayMatch(dom(), sel));
       if (!selectors.length) continue;
-      let matches: NodeListOf<Element>;
+      let matches: Element[];
       try {
-        matches = doc.querySelectorAll(selectors.join(','));
+        // Simple selectors are matched on the index (no selector compilation under jsdom).
+        matches = dom().select(selectors.join(',')) ?? Array.from(doc.querySelectorAll(selectors.join(',')));
       } catch {
         continue;
       }
-      for (const el of Array.from(matches)) {
+      for (const el of matches) {
         if (reason && !hidden.has(el)) hidden.set(el, reason);
         if (float) floating.add(el);
       }
@@ -155,20 +158,20 @@ function collectRules(doc: Document): RuleSets {
 const BIG_TEXT = 200;
 
 /** Cheap pre-check on the rightmost compound selector: a class or id the page doesn't have. */
-function mayMatch(doc: Document, selector: string): boolean {
+function mayMatch(dom: DomIndex, selector: string): boolean {
   const last = selector.trim().split(/[\s>+~]+/).pop() || '';
   const id = /#([\w-]+)/.exec(last);
-  if (id && !doc.getElementById(id[1])) return false;
+  if (id && !dom.hasId(id[1])) return false;
   const cls = /\.([\w-]+)/.exec(last);
-  if (cls && doc.getElementsByClassName(cls[1]).length === 0) return false;
+  if (cls && !dom.hasClass(cls[1])) return false;
   return true;
 }
 
-export function buildStyleIndex(doc: Document): StyleIndex {
+export function buildStyleIndex(doc: Document, dom: () => DomIndex = () => buildDomIndex(doc)): StyleIndex {
   const layout = hasLayout(doc);
   const view = doc.defaultView;
   let rules: RuleSets | null = null;
-  const getRules = () => (rules ??= collectRules(doc));
+  const getRules = () => (rules ??= collectRules(doc, dom));
   const confirmed = new Map<Element, string>();
 
   const inlineReason = (el: Element): string => {
@@ -244,16 +247,21 @@ export function buildStyleIndex(doc: Document): StyleIndex {
       const body = doc.body;
       if (!body) return [];
       if (layout) return Array.from(body.querySelectorAll('*')).slice(0, 6000);
-      return [...Array.from(body.querySelectorAll('[style], [hidden]')), ...getRules().hidden.keys()];
+      return [...dom().styledOrHidden, ...getRules().hidden.keys()];
     },
     floatingElements() {
       const body = doc.body;
       if (!body) return [];
       let pool: Element[];
       if (layout) pool = Array.from(body.querySelectorAll('*')).slice(0, 6000);
-      else pool = [...new Set([...Array.from(body.querySelectorAll('[style]')), ...getRules().floating])];
+      else pool = [...new Set([...dom().styled, ...getRules().floating])];
       const found = pool.filter((el) => body.contains(el) && this.floating(el));
-      return found.filter((el) => !found.some((o) => o !== el && o.contains(el)));
+      // Outermost only: drop an element when one of its ancestors was found too.
+      const set = new Set(found);
+      return found.filter((el) => {
+        for (let p = el.parentElement; p; p = p.parentElement) if (set.has(p)) return false;
+        return true;
+      });
     },
   };
 }

@@ -1,7 +1,7 @@
 // Facts about a page that several detectors need, computed once per analysis and lazily:
 // anchor counts per ancestor, per-anchor spam scores, hosts, raw block text.
 import type { PageContext } from '../page/context';
-import { foldSpace } from '../page/context';
+import { domIndex, foldSpace } from '../page/context';
 import type { HiddenBlock, SpamKind } from '../types';
 import { scoreText, type TextScore } from './matcher';
 
@@ -64,7 +64,7 @@ export function siteOf(host: string): string {
 }
 
 export function createFacts(ctx: PageContext): PageFacts {
-  const anchors = Array.from(ctx.doc.querySelectorAll('a[href]'));
+  const anchors = domIndex(ctx).anchors;
   const anchorCount = new Map<Element, number>();
   for (const a of anchors) {
     for (let p: Element | null = a.parentElement; p; p = p.parentElement) anchorCount.set(p, (anchorCount.get(p) || 0) + 1);

@@ -1,0 +1,74 @@
+// The one-walk index must answer exactly what the selector engine and the old per-stage walks did.
+import { describe, expect, it } from 'vitest';
+import { JSDOM } from 'jsdom';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildDomIndex } from './dom-index';
+import { CORPUS, hasCorpus } from '../../../test/helpers/corpus';
+
+const PAGE = `<html><head><title>t</title><style>.x{display:none}</style></head><body>
+  <div class="Foo bar" id="Main"><p>正文 text <a href="/1">link one long text</a></p>
+  <ul class="list"><li class="item"><a href="/2">b</a></li><li><a>no href</a></li></ul></div>
+  <section id="side" style="position:fixed"><p hidden>x</p><svg><foreignObject><div class="in-svg">y</div></foreignObject><a href="#s">svg link</a></svg></section>
+  <script>var a = "not text";</script><nav class="menu"><a href="/n">nav</a></nav></body></html>`;
+
+const SELECTORS = [
+  '.foo', '.Foo', '#main', '#Main', 'div', 'DIV', 'p', 'div p', 'div > p', 'body > div > p', 'ul li a', 'ul > a', '.list .item',
+  'li.item', '.foo.bar', '#Main.bar', 'section #side', 'foreignObject', 'foreignobject', 'svg div', 'div, p, nav', 'html body a',
+  'nav a, ul a', '.in-svg', 'a',
+];
+
+function check(doc: Document, selectors: string[]): number {
+  const index = buildDomIndex(doc);
+  let compared = 0;
+  for (const sel of selectors) {
+    let want: Element[];
+    try {
+      want = Array.from(doc.querySelectorAll(sel));
+    } catch {
+      continue; // invalid for the engine: the caller skips it too (ours may return null or [])
+    }
+    const got = index.select(sel);
+    if (got === null) continue;
+    expect(got, sel).toEqual(want);
+    compared++;
+  }
+  return compared;
+}
+
+describe('dom index', () => {
+  for (const [mode, prefix] of [['standards', '<!DOCTYPE html>'], ['quirks', '']]) {
+    it(`matches the selector engine on simple selectors (${mode} mode)`, () => {
+      const doc = new JSDOM(prefix + PAGE).window.document;
+      expect(check(doc, SELECTORS)).toBe(SELECTORS.length);
+      const index = buildDomIndex(doc);
+      expect(index.select('a[href]')).toBeNull();
+      expect(index.select('a:hover')).toBeNull();
+      expect(index.anchors).toEqual(Array.from(doc.querySelectorAll('a[href]')));
+      expect(index.named).toEqual(Array.from(doc.querySelectorAll('body [class], body [id]')));
+      expect(index.styledOrHidden).toEqual(Array.from(doc.body.querySelectorAll('[style], [hidden]')));
+      expect(index.bodyByTag('div', 'ul')).toEqual(Array.from(doc.querySelectorAll('body div, body ul')));
+      const main = doc.getElementById('Main')!;
+      expect(index.anchorsIn(main)).toEqual(Array.from(main.querySelectorAll('a[href]')));
+      expect(index.hasClass('foo')).toBe(doc.getElementsByClassName('foo').length > 0);
+      expect(index.hasId('main')).toBe(false);
+      // Text lengths: non-space characters, scripts excluded.
+      expect(index.textLen(doc.body)).toBe((doc.body.textContent || '').replace(/\s+/g, '').length - 'var a = "not text";'.replace(/\s+/g, '').length);
+    });
+  }
+
+  it.runIf(hasCorpus)('matches the selector engine on every simple stylesheet selector of the corpus', () => {
+    let compared = 0;
+    for (const dir of ['pages', 'seeds']) {
+      for (const f of readdirSync(join(CORPUS, dir)).filter((f) => f.endsWith('.html'))) {
+        const doc = new JSDOM(readFileSync(join(CORPUS, dir, f), 'utf8')).window.document;
+        const selectors: string[] = [];
+        for (const sheet of Array.from(doc.styleSheets)) {
+          for (const rule of Array.from(sheet.cssRules)) if ((rule as CSSStyleRule).selectorText) selectors.push((rule as CSSStyleRule).selectorText);
+        }
+        compared += check(doc, selectors);
+      }
+    }
+    expect(compared).toBeGreaterThan(500);
+  });
+});

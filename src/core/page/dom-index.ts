@@ -1,0 +1,254 @@
+// One walk over the document, shared by every stage of one analysis (see docs/performance-engine.md).
+//
+// Why: under jsdom every querySelectorAll runs a compiled matcher over every element, every
+// getElementsByClassName re-walks the tree, and a text walk per candidate block is O(n·depth).
+// The spam, noise and visibility code used to run a dozen such scans per page. This index walks
+// the tree once (elements and text nodes, document order) and answers the same questions from
+// plain arrays. It is valid while the document does not change, i.e. for one analyze() call.
+import { norm } from '../spam/normalize';
+
+export interface AnchorStat {
+  n: number;
+  linkLen: number;
+  long: number;
+}
+
+export interface DomIndex {
+  /** Every element of the document in document order (documentElement first). */
+  elements: Element[];
+  /** Elements strictly inside document.body, with a class or id attribute (= `body [class], body [id]`). */
+  named: Element[];
+  /** `a[href]` anywhere in the document, in order. */
+  anchors: Element[];
+  /** Elements strictly inside document.body with a style attribute (= `body [style]`). */
+  styled: Element[];
+  /** Elements strictly inside document.body with a style or hidden attribute (= `body [style], body [hidden]`). */
+  styledOrHidden: Element[];
+  /** Elements with this local name anywhere in the document, in order (= `querySelectorAll(tag)`). */
+  byTag(...tags: string[]): Element[];
+  /** Elements strictly inside document.body whose local name is one of `tags`. */
+  bodyByTag(...tags: string[]): Element[];
+  /** Same answer as `doc.getElementsByClassName(name).length > 0`. */
+  hasClass(name: string): boolean;
+  /** Same answer as `doc.getElementById(id) !== null`. */
+  hasId(id: string): boolean;
+  /** Non-space characters of text inside the element (body text only, scripts/styles excluded). */
+  textLen(el: Element): number;
+  /** Anchors (`a[href]`) inside the element or the element itself: count, link text, long ones. */
+  anchorStat(el: Element): AnchorStat | undefined;
+  /** Body text nodes with 1–40 non-space characters (parents not script/style), normalised. */
+  shortTexts: { node: Text; norm: string }[];
+  /** `el.querySelectorAll('a[href]')` without the selector engine (descendants, document order). */
+  anchorsIn(el: Element): Element[];
+  /** Descendants of `el` (not `el`) accepted by `want`, document order; null when `el` is not indexed. */
+  within(el: Element, want: (el: Element, tag: string) => boolean): Element[] | null;
+  /** Element lists of the simplest selectors (tag, .class, #id compounds joined by space or >), or null. */
+  select(selector: string): Element[] | null;
+}
+
+const NO_TEXT = new Set(['script', 'style', 'noscript', 'template']);
+const asciiLower = (s: string) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+
+export function buildDomIndex(doc: Document): DomIndex {
+  const elements: Element[] = [];
+  const tags: string[] = [];
+  const named: Element[] = [];
+  const anchors: Element[] = [];
+  const styled: Element[] = [];
+  const styledOrHidden: Element[] = [];
+  const shortTexts: { node: Text; norm: string }[] = [];
+  const classes = new Set<string>();
+  const ids = new Set<string>();
+  const lens = new Map<Element, number>();
+  const pos = new Map<Element, number>();
+  const ends: number[] = [];
+  const isAnchor: boolean[] = [];
+  const quirks = doc.compatMode === 'BackCompat';
+  const body = doc.body;
+  let bodies = 0;
+  let bodyFrom = 0, bodyTo = 0; // elements[bodyFrom, bodyTo) are the strict descendants of doc.body
+
+  // Returns the element's body-text length (0 outside the body).
+  const walk = (el: Element, inBody: boolean): number => {
+    const tag = el.localName;
+    const at = elements.length;
+    pos.set(el, at);
+    elements.push(el);
+    tags.push(tag);
+    isAnchor.push(false);
+    if (tag === 'body') bodies++;
+    const cls = el.getAttribute('class');
+    const hasId = el.hasAttribute('id');
+    if (cls) for (const c of cls.split(/[\t\n\f\r ]+/)) if (c) classes.add(quirks ? asciiLower(c) : c);
+    if (hasId) ids.add(el.id);
+    if (inBody) {
+      if (cls !== null || hasId) named.push(el);
+      const hasStyle = el.hasAttribute('style');
+      if (hasStyle) styled.push(el);
+      if (hasStyle || el.hasAttribute('hidden')) styledOrHidden.push(el);
+    }
+    if (tag === 'a' && el.hasAttribute('href')) {
+      anchors.push(el);
+      isAnchor[at] = true;
+    }
+    const childInBody = inBody || el === body;
+    const countText = childInBody && !NO_TEXT.has(tag);
+    let len = 0;
+    if (el === body) bodyFrom = elements.length;
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      const type = c.nodeType;
+      if (type === 1) len += walk(c as Element, childInBody);
+      else if (type === 3 && countText) {
+        const data = (c as Text).data;
+        const n = data.replace(/\s+/g, '').length;
+        if (!n) continue;
+        if (n <= 40) shortTexts.push({ node: c as Text, norm: norm(data.trim()) });
+        len += n;
+      }
+    }
+    if (el === body) bodyTo = elements.length;
+    ends[at] = elements.length;
+    if (len) lens.set(el, len);
+    return len;
+  };
+  const root = doc.documentElement;
+  if (root) walk(root, false);
+
+  // Anchor stats bottom-up: each anchor counts for itself and all its ancestors.
+  const astats = new Map<Element, AnchorStat>();
+  for (const a of anchors) {
+    const len = lens.get(a) || 0;
+    for (let p: Element | null = a; p; p = p.parentElement) {
+      let st = astats.get(p);
+      if (!st) astats.set(p, (st = { n: 0, linkLen: 0, long: 0 }));
+      st.n++;
+      st.linkLen += len;
+      if (len >= 10) st.long++;
+    }
+  }
+
+  // `body X` selectors mean "X with a <body> ancestor": the same as our body range unless the
+  // page has odd bodies (a second <body> element, or document.body is a <frameset>).
+  const exact = bodies <= 1 && (!body || body.localName === 'body');
+  const select = (sel: string) => Array.from(doc.querySelectorAll(sel));
+  const pick = (want: (tag: string) => boolean, from: number, to: number): Element[] => {
+    const out: Element[] = [];
+    for (let i = from; i < to; i++) if (want(tags[i])) out.push(elements[i]);
+    return out;
+  };
+  return {
+    elements,
+    named: exact ? named : select('body [class], body [id]'),
+    anchors,
+    styled,
+    styledOrHidden,
+    byTag: (...t) => pick((x) => t.includes(x), 0, elements.length),
+    bodyByTag: (...t) => (exact ? pick((x) => t.includes(x), bodyFrom, bodyTo) : select(t.map((x) => 'body ' + x).join(', '))),
+    hasClass: (name) => classes.has(quirks ? asciiLower(name) : name),
+    hasId: (id) => ids.has(id),
+    textLen: (el) => lens.get(el) || 0,
+    anchorStat: (el) => astats.get(el),
+    shortTexts,
+    anchorsIn(el) {
+      const at = pos.get(el);
+      if (at === undefined) return Array.from(el.querySelectorAll('a[href]'));
+      const out: Element[] = [];
+      for (let i = at + 1, end = ends[at]; i < end; i++) if (isAnchor[i]) out.push(elements[i]);
+      return out;
+    },
+    within(el, want) {
+      const at = pos.get(el);
+      if (at === undefined) return null;
+      const out: Element[] = [];
+      for (let i = at + 1, end = ends[at]; i < end; i++) if (want(elements[i], tags[i])) out.push(elements[i]);
+      return out;
+    },
+    select: (selector) => selectSimple(selector, elements, tags, quirks),
+  };
+}
+
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+
+interface Compound {
+  /** Lower case (for HTML elements) and as written (for SVG/MathML, matched case-sensitively). */
+  tag: string;
+  rawTag: string;
+  ids: string[];
+  classes: string[];
+}
+
+/**
+ * `document.querySelectorAll(selector)` for the simplest selectors only: compounds of a type,
+ * `#id` and `.class` parts joined by descendant or child combinators (what most hiding rules
+ * are). Matching rules of the selector engine: type selectors are case-insensitive on HTML
+ * elements, ids case-sensitive, classes case-insensitive in quirks mode. Anything else (attributes,
+ * pseudo-classes, escapes, `+ ~ *`) returns null and the caller asks the selector engine: under
+ * jsdom each distinct selector string costs a compilation per document (milliseconds).
+ */
+function selectSimple(selector: string, elements: Element[], tags: string[], quirks: boolean): Element[] | null {
+  const chains: { parts: Compound[]; joins: string[] }[] = [];
+  for (const one of selector.split(',')) {
+    const text = one.trim();
+    if (!text || !/^[\w\s.#>-]+$/.test(text)) return null;
+    const tokens = text.replace(/\s*>\s*/g, ' > ').split(/\s+/);
+    const parts: Compound[] = [];
+    const joins: string[] = [];
+    let join = ' ';
+    for (const tok of tokens) {
+      if (tok === '>') {
+        if (!parts.length || join === '>') return null;
+        join = '>';
+        continue;
+      }
+      const m = /^([a-zA-Z][\w-]*)?((?:[.#]-?[_a-zA-Z][\w-]*)*)$/.exec(tok);
+      if (!m || (!m[1] && !m[2])) return null;
+      const c: Compound = { tag: asciiLower(m[1] || ''), rawTag: m[1] || '', ids: [], classes: [] };
+      for (const p of m[2].match(/[.#][\w-]+/g) || []) {
+        if (p[0] === '#') c.ids.push(p.slice(1));
+        else c.classes.push(quirks ? asciiLower(p.slice(1)) : p.slice(1));
+      }
+      if (parts.length) joins.push(join);
+      parts.push(c);
+      join = ' ';
+    }
+    if (!parts.length || join === '>') return null;
+    chains.push({ parts, joins });
+  }
+  const tagOk = (el: Element, tag: string, c: Compound) => !c.tag || (el.namespaceURI === HTML_NS ? tag === c.tag : tag === c.rawTag);
+  const matches = (el: Element, tag: string, c: Compound): boolean => {
+    if (!tagOk(el, tag, c)) return false;
+    if (c.ids.length) {
+      const id = el.getAttribute('id');
+      if (id === null || c.ids.some((x) => x !== id)) return false;
+    }
+    if (c.classes.length) {
+      const attr = el.getAttribute('class');
+      if (!attr) return false;
+      const have = new Set(attr.split(/[\t\n\f\r ]+/).map((x) => (quirks ? asciiLower(x) : x)));
+      if (c.classes.some((x) => !have.has(x))) return false;
+    }
+    return true;
+  };
+  // Does `el` (matching parts[i]) have ancestors matching parts[0..i-1] with the right joins?
+  const upward = (el: Element, parts: Compound[], joins: string[], i: number): boolean => {
+    if (i === 0) return true;
+    const join = joins[i - 1];
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      if (matches(p, p.localName, parts[i - 1]) && upward(p, parts, joins, i - 1)) return true;
+      if (join === '>') return false;
+    }
+    return false;
+  };
+  const out: Element[] = [];
+  for (let k = 0; k < elements.length; k++) {
+    const el = elements[k];
+    for (const { parts, joins } of chains) {
+      const last = parts.length - 1;
+      if (matches(el, tags[k], parts[last]) && upward(el, parts, joins, last)) {
+        out.push(el);
+        break;
+      }
+    }
+  }
+  return out;
+}
