@@ -80,7 +80,11 @@ for (const [dir, id] of variants) {
   const leaks = (truth.mustNotExtract || []).flatMap((m) =>
     m.split(/[|｜\n_,，]+/).map(squeeze).filter((p) => p.length >= 6 && bodySq.includes(p)),
   );
+  const visibleHidden = a.hidden.filter((h) => !h.alreadyInvisible).map((h) => squeeze(h.text));
+  const bodyLines = (truth.bodyExpected || '').split('\n').map(squeeze).filter((l) => l.length >= 12);
   inj.push({
+    hiddenParas: bodyLines.filter((l) => visibleHidden.some((s) => s.includes(l.slice(0, 12)))).length,
+    bodyLines: bodyLines.length,
     id,
     technique: truth.technique,
     mustHide: truth.mustHide.length,
@@ -130,6 +134,7 @@ lines.push(`| non-mirror pages with no clone verdict | ${pct(inj.filter((r) => !
 lines.push(`| pages leaking hidden/injected text into body or summary | ${inj.filter((r) => r.leaks > 0).length} of ${inj.length} | 0 |`);
 lines.push(`| inline spam phrase kept out of the body | ${pct(inj.filter((r) => r.technique === 'inline' && r.inlineOk).length, inj.filter((r) => r.technique === 'inline').length)} | 100% |`);
 lines.push(`| article paragraphs hidden on real pages | ${rows.reduce((s, r) => s + r.hiddenParas, 0)} | 0 |`);
+lines.push(`| article paragraphs hidden on injected/seed pages | ${inj.reduce((s, r) => s + r.hiddenParas, 0)} of ${inj.reduce((s, r) => s + r.bodyLines, 0)} | 0 |`);
 const nt = rows.reduce((s, r) => s + r.noiseTarget, 0), nh = rows.reduce((s, r) => s + r.noiseHidden, 0);
 lines.push(`| labelled recommendation + share blocks hidden | ${pct(nh, nt)} | ≥ 90% |`);
 lines.push(`| repairs reported on real pages (nothing to repair) | ${rows.reduce((s, r) => s + r.repairs, 0)} | 0 |`);

@@ -33,6 +33,8 @@ const UI_FONT = 'system-ui,-apple-system,"PingFang SC","Microsoft YaHei","Noto S
 /** The page sheet. Selectors carry the attribute + id so ordinary site rules lose to them. */
 export const PAGE_CSS = `
 html[${HTML_ATTR}], html[${HTML_ATTR}] > body { overflow: hidden !important; }
+/* The clean view shows the mirror warning itself; the page's own banner would cover its toolbar. */
+html[${HTML_ATTR}] qingdu-banner { display: none !important; }
 html[${HTML_ATTR}] > ${HOST_TAG}#${HOST_ID} {
   display: block !important; position: fixed !important; inset: 0 !important;
   width: 100vw !important; height: 100vh !important; margin: 0 !important; padding: 0 !important;

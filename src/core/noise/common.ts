@@ -91,7 +91,7 @@ export function createNoiseFacts(ctx: PageContext, article: ArticleRef): NoiseFa
       return t;
     },
     anchors(el) {
-      return Array.from(el.querySelectorAll('a[href]'));
+      return dom.anchorsIn(el);
     },
     offsiteShare(el) {
       const as = facts.anchors(el);

@@ -36,6 +36,16 @@ function onTopic(facts: NoiseFacts, el: Element): number {
   return hits / items.length;
 }
 
+// `p.querySelectorAll('li, dd, article, .item').length` from the page index.
+const itemSets = new WeakMap<NoiseFacts, Set<Element>>();
+function countItems(facts: NoiseFacts, p: Element): number {
+  const dom = domIndex(facts.ctx);
+  let items = itemSets.get(facts);
+  if (!items) itemSets.set(facts, (items = new Set(dom.select('li, dd, article, .item') ?? [])));
+  const set = items;
+  return dom.within(p, (el) => set.has(el))?.length ?? p.querySelectorAll('li, dd, article, .item').length;
+}
+
 /** From a heading, the smallest enclosing block that holds a list (≥ 3 links or items). */
 function panelOf(facts: NoiseFacts, heading: Element): Element | null {
   const headLen = facts.textLen(heading);
@@ -44,7 +54,7 @@ function panelOf(facts: NoiseFacts, heading: Element): Element | null {
     const len = facts.textLen(p);
     if (len > 8000) return null;
     const links = facts.anchorStats(p).n;
-    const items = p.querySelectorAll('li, dd, article, .item').length;
+    const items = countItems(facts, p);
     if ((links >= 3 || items >= 3) && len > headLen + 10) return p;
     if (p.tagName === 'BODY') return null;
   }

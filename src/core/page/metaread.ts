@@ -2,11 +2,11 @@
 import { foldSpace } from './context';
 
 export function metaContent(doc: Document, ...names: string[]): string {
-  const metas = doc.getElementsByTagName('meta');
+  // An array, not the live collection: indexing a jsdom HTMLCollection goes through a proxy.
+  const metas = Array.from(doc.getElementsByTagName('meta'));
   for (const name of names) {
     const lower = name.toLowerCase();
-    for (let i = 0; i < metas.length; i++) {
-      const m = metas[i];
+    for (const m of metas) {
       const key = (m.getAttribute('name') || m.getAttribute('property') || m.getAttribute('itemprop') || '').toLowerCase();
       if (key === lower) {
         const v = foldSpace(m.getAttribute('content') || '');
@@ -20,7 +20,10 @@ export function metaContent(doc: Document, ...names: string[]): string {
 /** JSON-LD objects on the page (Schema.org and Baidu cambrian); bad JSON is skipped. */
 export function jsonLd(doc: Document): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
-  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+  // = querySelectorAll('script[type="application/ld+json"]') (type compared case-insensitively),
+  // without compiling a selector for each new jsdom document.
+  for (const s of Array.from(doc.getElementsByTagName('script'))) {
+    if ((s.getAttribute('type') || '').replace(/[A-Z]+/g, (m) => m.toLowerCase()) !== 'application/ld+json') continue;
     try {
       const v = JSON.parse(s.textContent || '');
       const list = Array.isArray(v) ? v : v && Array.isArray(v['@graph']) ? v['@graph'] : [v];

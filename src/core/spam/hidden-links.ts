@@ -4,6 +4,7 @@
 // Benign look-alikes: statistics widgets (CNZZ, 51.la, Baidu tongji), skip links, sr-only text,
 // closed drop-down menus of the site's own pages.
 import type { HiddenBlock } from '../types';
+import { domIndex } from '../page/context';
 import { scoreText } from './matcher';
 import { collectText, short, siteOf, tooBroad, type PageFacts, type SpamDetector } from './facts';
 
@@ -29,7 +30,7 @@ export function judgeHidden(facts: PageFacts, el: Element): HiddenBlock | null {
   // Report only the outermost hidden element.
   if (el.parentElement && ctx.isInvisible(el.parentElement)) return null;
   if (BENIGN_CLASS.test((el.getAttribute('class') || '') + ' ' + (el.id || ''))) return null;
-  const anchors = Array.from(el.querySelectorAll('a[href]'));
+  const anchors = domIndex(facts.ctx).anchorsIn(el);
   const text = collectText(el);
   const own = siteOf(ctx.host || '');
   const offsite = new Set<string>();

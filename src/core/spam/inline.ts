@@ -83,7 +83,7 @@ export const inlineSpam: SpamDetector = {
       const node = n as Text;
       if (node.data.length < 24) continue; // a splice lives inside a sentence
       const parent = node.parentElement;
-      if (!parent || SKIP.has(parent.tagName.toUpperCase()) || parent.closest('a')) continue;
+      if (!parent || SKIP.has(parent.tagName.toUpperCase()) || insideLink(parent)) continue;
       if (facts.claimed(parent) || ctx.isInvisible(parent)) continue;
       for (const sp of findSpans(node.data)) {
         out.push({
@@ -101,3 +101,9 @@ export const inlineSpam: SpamDetector = {
     return out;
   },
 };
+
+/** `el.closest('a')` without the selector engine. */
+function insideLink(el: Element): boolean {
+  for (let p: Element | null = el; p; p = p.parentElement) if (p.localName === 'a') return true;
+  return false;
+}

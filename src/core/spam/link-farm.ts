@@ -3,6 +3,7 @@
 // distinct or random-looking hosts, a 蜘蛛池/友情链接 label. A 友情链接 list of other gov sites
 // (*.gov.cn) is legitimate and never matches: it has no spam words and gov hosts.
 import type { HiddenBlock } from '../types';
+import { domIndex } from '../page/context';
 import { expandToLabel, randomLooking, short, siteOf, tooBroad, type PageFacts, type SpamDetector } from './facts';
 import { scoreText } from './matcher';
 
@@ -20,7 +21,7 @@ interface FarmStats {
 const FARM_LABEL = /蜘蛛池|站群|友情链接|友链|合作伙伴|热门搜索|热搜|相关搜索|标签云/;
 
 function stats(facts: PageFacts, el: Element): FarmStats {
-  const anchors = Array.from(el.querySelectorAll('a[href]'));
+  const anchors = domIndex(facts.ctx).anchorsIn(el);
   const sites = new Set<string>();
   let spam = 0, strong = 0, randomHosts = 0, govHosts = 0, linkText = 0;
   const own = siteOf(facts.ctx.host || '');
