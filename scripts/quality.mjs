@@ -23,10 +23,10 @@ const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0)
 const covers = (hidden, text) => {
   const t = squeeze(text);
   if (!t) return true;
-  return hidden.some((h) => {
-    const s = squeeze(h.text);
-    return s.includes(t) || (s.length >= 0.8 * t.length && t.includes(s));
-  });
+  const parts = hidden.map((h) => squeeze(h.text)).filter((s) => s.length >= 2);
+  if (parts.some((s) => s.includes(t) || (s.length >= 0.8 * t.length && t.includes(s)))) return true;
+  // Or hidden in pieces (a panel hidden item by item): the pieces inside it cover 80% of it.
+  return parts.filter((s) => t.includes(s)).reduce((n, s) => n + s.length, 0) >= 0.8 * t.length;
 };
 const norm = (s) => (s || '').replace(/\s+/g, ' ').trim();
 
@@ -89,6 +89,7 @@ for (const [dir, id] of variants) {
     technique: truth.technique,
     mustHide: truth.mustHide.length,
     mustHideOk: truth.mustHide.filter((m) => covers(spam, m)).length,
+    mustHideAny: truth.mustHide.filter((m) => covers(a.hidden.filter((h) => !h.alreadyInvisible), m)).length,
     titleCase: truth.titleHijacked,
     titleOk: truth.titleHijacked ? a.titleHijacked && norm(a.title) === norm(truth.realTitle) : !a.titleHijacked,
     mirror: !!truth.cloneOf,
@@ -124,7 +125,8 @@ const techniques = [...new Set(inj.map((r) => r.technique))].sort();
 lines.push('| measure | result | target |');
 lines.push('|---|---|---|');
 const mh = inj.reduce((s, r) => s + r.mustHide, 0), mhOk = inj.reduce((s, r) => s + r.mustHideOk, 0);
-lines.push(`| must-hide blocks reported as spam (injected + seeds) | ${pct(mhOk, mh)} | ≥ 99% |`);
+lines.push(`| must-hide blocks hidden (any kind) | ${pct(inj.reduce((s, r) => s + r.mustHideAny, 0), mh)} | |`);
+lines.push(`| must-hide blocks reported with category spam | ${pct(mhOk, mh)} | ≥ 99% |`);
 const tc = inj.filter((r) => r.titleCase);
 lines.push(`| hijacked titles detected with the real title | ${pct(tc.filter((r) => r.titleOk).length, tc.length)} | 100% |`);
 lines.push(`| clean titles not flagged | ${pct(inj.filter((r) => !r.titleCase && r.titleOk).length, inj.filter((r) => !r.titleCase).length)} | 100% |`);
@@ -139,11 +141,11 @@ const nt = rows.reduce((s, r) => s + r.noiseTarget, 0), nh = rows.reduce((s, r) 
 lines.push(`| labelled recommendation + share blocks hidden | ${pct(nh, nt)} | ≥ 90% |`);
 lines.push(`| repairs reported on real pages (nothing to repair) | ${rows.reduce((s, r) => s + r.repairs, 0)} | 0 |`);
 lines.push('');
-lines.push('| technique | pages | must-hide found | title ok | clone ok | leaks | body F1 mean |');
-lines.push('|---|---|---|---|---|---|---|');
+lines.push('| technique | pages | must-hide hidden (any kind) | as spam | title ok | clone ok | leaks | body F1 mean |');
+lines.push('|---|---|---|---|---|---|---|---|');
 for (const t of techniques) {
   const rs = inj.filter((r) => r.technique === t);
-  lines.push(`| ${t} | ${rs.length} | ${rs.reduce((s, r) => s + r.mustHideOk, 0)}/${rs.reduce((s, r) => s + r.mustHide, 0)} | ${rs.filter((r) => r.titleOk).length}/${rs.length} | ${rs.filter((r) => r.cloneOk).length}/${rs.length} | ${rs.reduce((s, r) => s + r.leaks, 0)} | ${mean(rs.map((r) => r.f1)).toFixed(4)} |`);
+  lines.push(`| ${t} | ${rs.length} | ${rs.reduce((s, r) => s + r.mustHideAny, 0)}/${rs.reduce((s, r) => s + r.mustHide, 0)} | ${rs.reduce((s, r) => s + r.mustHideOk, 0)} | ${rs.filter((r) => r.titleOk).length}/${rs.length} | ${rs.filter((r) => r.cloneOk).length}/${rs.length} | ${rs.reduce((s, r) => s + r.leaks, 0)} | ${mean(rs.map((r) => r.f1)).toFixed(4)} |`);
 }
 lines.push('');
 lines.push('### Per page (real pages, worst body F1 first)');

@@ -47,6 +47,7 @@ export interface DomIndex {
 }
 
 const NO_TEXT = new Set(['script', 'style', 'noscript', 'template']);
+const NONE: string[] = [];
 const asciiLower = (s: string) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 
 export function buildDomIndex(doc: Document): DomIndex {
@@ -63,13 +64,16 @@ export function buildDomIndex(doc: Document): DomIndex {
   const pos = new Map<Element, number>();
   const ends: number[] = [];
   const isAnchor: boolean[] = [];
+  const classOf: string[][] = [];
+  const idOf: (string | null)[] = [];
+  const parentOf: number[] = [];
   const quirks = doc.compatMode === 'BackCompat';
   const body = doc.body;
   let bodies = 0;
   let bodyFrom = 0, bodyTo = 0; // elements[bodyFrom, bodyTo) are the strict descendants of doc.body
 
   // Returns the element's body-text length (0 outside the body).
-  const walk = (el: Element, inBody: boolean): number => {
+  const walk = (el: Element, inBody: boolean, parentAt: number): number => {
     const tag = el.localName;
     const at = elements.length;
     pos.set(el, at);
@@ -77,17 +81,23 @@ export function buildDomIndex(doc: Document): DomIndex {
     tags.push(tag);
     isAnchor.push(false);
     if (tag === 'body') bodies++;
-    const cls = el.getAttribute('class');
-    const hasId = el.hasAttribute('id');
-    if (cls) for (const c of cls.split(/[\t\n\f\r ]+/)) if (c) classes.add(quirks ? asciiLower(c) : c);
-    if (hasId) ids.add(el.id);
+    // Most elements (p, span, li, br …) carry no attribute at all: one call instead of six.
+    const attrs = el.hasAttributes();
+    const cls = attrs ? el.getAttribute('class') : null;
+    const id = attrs ? el.getAttribute('id') : null;
+    const tokens = cls ? cls.split(/[\t\n\f\r ]+/).filter(Boolean).map((c) => (quirks ? asciiLower(c) : c)) : NONE;
+    for (const c of tokens) classes.add(c);
+    if (id !== null) ids.add(id);
+    classOf.push(tokens);
+    idOf.push(id);
+    parentOf.push(parentAt);
     if (inBody) {
-      if (cls !== null || hasId) named.push(el);
-      const hasStyle = el.hasAttribute('style');
+      if (cls !== null || id !== null) named.push(el);
+      const hasStyle = attrs && el.hasAttribute('style');
       if (hasStyle) styled.push(el);
-      if (hasStyle || el.hasAttribute('hidden')) styledOrHidden.push(el);
+      if (hasStyle || (attrs && el.hasAttribute('hidden'))) styledOrHidden.push(el);
     }
-    if (tag === 'a' && el.hasAttribute('href')) {
+    if (tag === 'a' && attrs && el.hasAttribute('href')) {
       anchors.push(el);
       isAnchor[at] = true;
     }
@@ -97,7 +107,7 @@ export function buildDomIndex(doc: Document): DomIndex {
     if (el === body) bodyFrom = elements.length;
     for (let c = el.firstChild; c; c = c.nextSibling) {
       const type = c.nodeType;
-      if (type === 1) len += walk(c as Element, childInBody);
+      if (type === 1) len += walk(c as Element, childInBody, at);
       else if (type === 3 && countText) {
         const data = (c as Text).data;
         const n = data.replace(/\s+/g, '').length;
@@ -112,7 +122,7 @@ export function buildDomIndex(doc: Document): DomIndex {
     return len;
   };
   const root = doc.documentElement;
-  if (root) walk(root, false);
+  if (root) walk(root, false, -1);
 
   // Anchor stats bottom-up: each anchor counts for itself and all its ancestors.
   const astats = new Map<Element, AnchorStat>();
@@ -163,7 +173,7 @@ export function buildDomIndex(doc: Document): DomIndex {
       for (let i = at + 1, end = ends[at]; i < end; i++) if (want(elements[i], tags[i])) out.push(elements[i]);
       return out;
     },
-    select: (selector) => selectSimple(selector, elements, tags, quirks),
+    select: (selector) => selectSimple(selector, { elements, tags, classOf, idOf, parentOf }, quirks),
   };
 }
 
@@ -185,7 +195,15 @@ interface Compound {
  * pseudo-classes, escapes, `+ ~ *`) returns null and the caller asks the selector engine: under
  * jsdom each distinct selector string costs a compilation per document (milliseconds).
  */
-function selectSimple(selector: string, elements: Element[], tags: string[], quirks: boolean): Element[] | null {
+interface Table {
+  elements: Element[];
+  tags: string[];
+  classOf: string[][];
+  idOf: (string | null)[];
+  parentOf: number[];
+}
+
+function selectSimple(selector: string, t: Table, quirks: boolean): Element[] | null {
   const chains: { parts: Compound[]; joins: string[] }[] = [];
   for (const one of selector.split(',')) {
     const text = one.trim();
@@ -214,38 +232,29 @@ function selectSimple(selector: string, elements: Element[], tags: string[], qui
     if (!parts.length || join === '>') return null;
     chains.push({ parts, joins });
   }
-  const tagOk = (el: Element, tag: string, c: Compound) => !c.tag || (el.namespaceURI === HTML_NS ? tag === c.tag : tag === c.rawTag);
-  const matches = (el: Element, tag: string, c: Compound): boolean => {
-    if (!tagOk(el, tag, c)) return false;
-    if (c.ids.length) {
-      const id = el.getAttribute('id');
-      if (id === null || c.ids.some((x) => x !== id)) return false;
-    }
-    if (c.classes.length) {
-      const attr = el.getAttribute('class');
-      if (!attr) return false;
-      const have = new Set(attr.split(/[\t\n\f\r ]+/).map((x) => (quirks ? asciiLower(x) : x)));
-      if (c.classes.some((x) => !have.has(x))) return false;
-    }
+  const { elements, tags, classOf, idOf, parentOf } = t;
+  const matches = (i: number, c: Compound): boolean => {
+    if (c.tag && (elements[i].namespaceURI === HTML_NS ? tags[i] !== c.tag : tags[i] !== c.rawTag)) return false;
+    for (const x of c.ids) if (idOf[i] !== x) return false;
+    for (const x of c.classes) if (!classOf[i].includes(x)) return false;
     return true;
   };
-  // Does `el` (matching parts[i]) have ancestors matching parts[0..i-1] with the right joins?
-  const upward = (el: Element, parts: Compound[], joins: string[], i: number): boolean => {
-    if (i === 0) return true;
-    const join = joins[i - 1];
-    for (let p = el.parentElement; p; p = p.parentElement) {
-      if (matches(p, p.localName, parts[i - 1]) && upward(p, parts, joins, i - 1)) return true;
+  // Does element i (matching parts[k]) have ancestors matching parts[0..k-1] with the right joins?
+  const upward = (i: number, parts: Compound[], joins: string[], k: number): boolean => {
+    if (k === 0) return true;
+    const join = joins[k - 1];
+    for (let p = parentOf[i]; p >= 0; p = parentOf[p]) {
+      if (matches(p, parts[k - 1]) && upward(p, parts, joins, k - 1)) return true;
       if (join === '>') return false;
     }
     return false;
   };
   const out: Element[] = [];
-  for (let k = 0; k < elements.length; k++) {
-    const el = elements[k];
+  for (let i = 0; i < elements.length; i++) {
     for (const { parts, joins } of chains) {
       const last = parts.length - 1;
-      if (matches(el, tags[k], parts[last]) && upward(el, parts, joins, last)) {
-        out.push(el);
+      if (matches(i, parts[last]) && upward(i, parts, joins, last)) {
+        out.push(elements[i]);
         break;
       }
     }
