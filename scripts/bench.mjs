@@ -39,7 +39,10 @@ for (const f of readdirSync(join(corpus, 'seeds')).sort()) {
   pages.push({ id: 'seed-' + id, html: readFileSync(join(corpus, 'seeds', f), 'utf8'), url: truth.servedUrl || 'http://example.gov.cn/' });
 }
 
+// Each parse is a whole jsdom window; close it after use or the heap grows to gigabytes and
+// garbage-collection pauses land on whichever tool runs next.
 const parse = (p) => new JSDOM(p.html, { url: p.url }).window.document;
+const done = (d) => d.defaultView?.close();
 const time = (fn) => {
   const t = performance.now();
   fn();
@@ -61,8 +64,12 @@ function floorWalk(doc) {
 const rows = [];
 for (const p of pages) {
   // Warm-up once per page so JIT compilation is not charged to the first tool measured.
-  lib.analyze(parse(p), p.url);
-  new Readability(parse(p)).parse();
+  let w = parse(p);
+  lib.analyze(w, p.url);
+  done(w);
+  w = parse(p);
+  new Readability(w).parse();
+  done(w);
   const a = [], r = [], f = [];
   const stages = {};
   for (let i = 0; i < runs; i++) {
@@ -70,10 +77,13 @@ for (const p of pages) {
     let result;
     a.push(time(() => (result = lib.analyze(d, p.url))));
     for (const [k, v] of Object.entries(result.timings || {})) (stages[k] ||= []).push(v);
+    done(d);
     d = parse(p);
     r.push(time(() => new Readability(d).parse()));
+    done(d);
     d = parse(p);
     f.push(time(() => floorWalk(d)));
+    done(d);
   }
   const row = {
     id: p.id,

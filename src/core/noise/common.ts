@@ -5,6 +5,9 @@ import { collectText, siteOf } from '../spam/facts';
 import { norm } from '../spam/normalize';
 import { domIndex } from '../page/context';
 
+/** A hidden block's reported text is its whole visible text, capped so a vast comment section cannot bloat every message. */
+const MAX_TEXT = 5000;
+
 export interface ArticleRef {
   element: Element | null;
   title: string;
@@ -124,7 +127,7 @@ export function createNoiseFacts(ctx: PageContext, article: ArticleRef): NoiseFa
     },
     block(kind, el, reason) {
       const text = facts.text(el);
-      return { kind, category: 'noise', reason, text: text.length > 300 ? text.slice(0, 300) + '…' : text, element: el };
+      return { kind, category: 'noise', reason, text: text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) + '…' : text, element: el };
     },
   };
   return facts;

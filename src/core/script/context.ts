@@ -16,16 +16,23 @@ export function createTextContext(text: string, annotations: [string, string][] 
   let counts: Map<string, number> | null = null;
   let pairs: Map<string, number> | null = null;
   let pinyin: Map<string, Set<string>> | null = null;
+  // Three lazy tables: most pages only ask for character counts (the mojibake pre-check).
   const ensure = () => {
     if (counts) return;
     counts = new Map();
+    for (const ch of text) counts.set(ch, (counts.get(ch) || 0) + 1);
+  };
+  const ensurePairs = () => {
+    if (pairs) return;
     pairs = new Map();
     let prev = '';
     for (const ch of text) {
-      counts.set(ch, (counts.get(ch) || 0) + 1);
       if (prev) pairs.set(prev + ch, (pairs.get(prev + ch) || 0) + 1);
       prev = ch;
     }
+  };
+  const ensurePinyin = () => {
+    if (pinyin) return;
     pinyin = new Map();
     const add = (han: string, py: string) => {
       let set = pinyin!.get(py);
@@ -41,11 +48,11 @@ export function createTextContext(text: string, annotations: [string, string][] 
       return counts!.get(ch) || 0;
     },
     bigram(a, b) {
-      ensure();
+      ensurePairs();
       return pairs!.get(a + b) || 0;
     },
     byPinyin(py) {
-      ensure();
+      ensurePinyin();
       return [...(pinyin!.get(py) || [])];
     },
     chars() {

@@ -71,6 +71,7 @@ export function createFacts(ctx: PageContext): PageFacts {
   }
   const scores = new Map<Element, TextScore>();
   const hosts = new Map<Element, string>();
+  const hostByHref = new Map<string, string>();
   const texts = new Map<Element, string>();
   const claimedEls = new Set<Element>();
   let agg: Map<Element, AnchorAgg> | null = null;
@@ -114,10 +115,16 @@ export function createFacts(ctx: PageContext): PageFacts {
         h = '';
         const href = a.getAttribute('href') || '';
         if (/^(https?:)?\/\//i.test(href)) {
-          try {
-            h = new URL(href, ctx.url || 'http://localhost/').hostname.toLowerCase();
-          } catch {
-            h = '';
+          // Link lists repeat hrefs: parse each distinct one once (URL parsing is the slow part).
+          const known = hostByHref.get(href);
+          if (known !== undefined) h = known;
+          else {
+            try {
+              h = new URL(href, ctx.url || 'http://localhost/').hostname.toLowerCase();
+            } catch {
+              h = '';
+            }
+            hostByHref.set(href, h);
           }
         }
         hosts.set(a, h);

@@ -110,7 +110,23 @@ function scan(text: string): [number, number, Entry][] {
   return found;
 }
 
+// Short texts repeat a lot (anchor labels, segments, nested blocks of one line): score each once.
+// Results are shared, so callers must treat a TextScore as read-only (they all do).
+const memo = new Map<string, TextScore>();
+const MEMO_MAX_LENGTH = 400;
+
 export function scoreText(original: string): TextScore {
+  if (original.length > MEMO_MAX_LENGTH) return computeScore(original);
+  let s = memo.get(original);
+  if (!s) {
+    s = computeScore(original);
+    if (memo.size >= 20000) memo.clear();
+    memo.set(original, s);
+  }
+  return s;
+}
+
+function computeScore(original: string): TextScore {
   const empty: TextScore = { hits: [], score: 0, strong: 0, distinct: 0, covered: 0 };
   if (!original) return empty;
   const { text, map } = normalize(original);

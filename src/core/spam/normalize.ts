@@ -50,26 +50,49 @@ export function normalize(input: string): Normalized {
   const map: number[] = [];
   let prevHan = false;
   for (let i = 0; i < input.length; ) {
-    const cp = input.codePointAt(i)!;
-    const ch = String.fromCodePoint(cp);
-    const len = ch.length;
-    if (skip[i] || ZERO_WIDTH.test(ch)) {
+    const code = input.charCodeAt(i);
+    const len = code >= 0xd800 && code <= 0xdbff && i + 1 < input.length && (input.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    const info = charInfo(len === 1 ? input[i] : input.slice(i, i + 2));
+    if (skip[i] || info.zeroWidth) {
       i += len;
       continue;
     }
-    if (prevHan && INSERTED.has(ch) && nextIsHan(input, i + len, skip)) {
+    if (prevHan && info.inserted && nextIsHan(input, i + len, skip)) {
       i += len;
       continue;
     }
-    const folded = fold(ch);
-    for (let k = 0; k < folded.length; k++) {
-      text += folded[k];
+    const folded = info.folded;
+    if (folded.length === 1) {
+      text += folded;
       map.push(i);
+    } else {
+      for (let k = 0; k < folded.length; k++) {
+        text += folded[k];
+        map.push(i);
+      }
     }
-    prevHan = HAN.test(ch);
+    prevHan = info.han;
     i += len;
   }
   return { text, map };
+}
+
+interface CharInfo {
+  folded: string;
+  han: boolean;
+  zeroWidth: boolean;
+  inserted: boolean;
+}
+
+// Per-character answers of the regexes and the fold, computed once per distinct character:
+// normalize() runs over every text the spam detectors score.
+const infoCache = new Map<string, CharInfo>();
+function charInfo(ch: string): CharInfo {
+  let info = infoCache.get(ch);
+  if (info) return info;
+  info = { folded: fold(ch), han: HAN.test(ch), zeroWidth: ZERO_WIDTH.test(ch), inserted: INSERTED.has(ch) };
+  if (infoCache.size < 20000) infoCache.set(ch, info);
+  return info;
 }
 
 function nextIsHan(s: string, from: number, skip: Uint8Array): boolean {
