@@ -11,7 +11,8 @@ import { summarize } from './summary/index';
 import { findRepairs, repairText } from './script/repair';
 import { guessScript } from './script/detect';
 import { applyUserRules } from './rules/index';
-import type { Analysis, AnalyzeSettings, HiddenBlock, Repair } from './types';
+import { mapBlockText } from './blocks';
+import type { Analysis, AnalyzeSettings, HiddenBlock } from './types';
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -90,7 +91,8 @@ export function analyze(
     parasite: spam.parasite,
     body,
     bodyElement: article.element,
-    blocks: article.blocks.map((b) => stripBlockSpans(repairBlock(b, repairs), spans)),
+    // The page's own repair decisions (see repairText) and the spliced spans apply to every block.
+    blocks: article.blocks.map((b) => mapBlockText(b, (t) => stripSpans(repairText(t, repairs), spans))),
     isArticle: article.isArticle,
     pagination: article.pagination,
     summary,
@@ -139,44 +141,11 @@ function stripSpans(text: string, spans: string[]): string {
   return out;
 }
 
-function stripBlockSpans<T extends Analysis['blocks'][number]>(block: T, spans: string[]): T {
-  if (!spans.length) return block;
-  const f = (t: string) => stripSpans(t, spans);
-  switch (block.type) {
-    case 'heading':
-    case 'paragraph':
-    case 'quote':
-      return { ...block, text: f(block.text) };
-    case 'list':
-      return { ...block, items: block.items.map(f) };
-    case 'table':
-      return { ...block, rows: block.rows.map((r) => r.map(f)) };
-    case 'image':
-      return { ...block, caption: f(block.caption) };
-  }
-}
-
 /** Han characters count one each, runs of letters/digits one each: how Chinese length is felt. */
 export function countReadingUnits(text: string): number {
   return (text.match(/\p{Script=Han}|[\p{L}\p{N}]+/gu) || []).length;
 }
 
-function repairBlock<T extends Analysis['blocks'][number]>(block: T, repairs: Repair[]): T {
-  // The page's own repair decisions (see repairText) apply to every block.
-  const fix = (text: string): string => repairText(text, repairs);
-  switch (block.type) {
-    case 'heading':
-    case 'paragraph':
-    case 'quote':
-      return { ...block, text: fix(block.text) };
-    case 'list':
-      return { ...block, items: block.items.map(fix) };
-    case 'table':
-      return { ...block, rows: block.rows.map((r) => r.map(fix)) };
-    case 'image':
-      return { ...block, caption: fix(block.caption) };
-  }
-}
 
 /** Fills in a summary that analyze() was asked to defer; a no-op otherwise. */
 export function ensureSummary(a: Analysis): Analysis {

@@ -2,6 +2,7 @@
 // a reader sees (title, metadata, 信息公开, blocks, summary) goes through the converter.
 import type { Analysis, ArticleBlock, CloneInfo } from '../core/types';
 import type { ExportSource } from '../core/markdown';
+import { mapBlockText } from '../core/blocks';
 
 export interface ReaderData extends ExportSource {
   clone: CloneInfo | null;
@@ -25,20 +26,6 @@ export function readerData(a: Analysis): ReaderData {
   };
 }
 
-function convertBlock(b: ArticleBlock, c: (s: string) => string): ArticleBlock {
-  switch (b.type) {
-    case 'heading':
-    case 'paragraph':
-    case 'quote':
-      return { ...b, text: c(b.text) };
-    case 'list':
-      return { ...b, items: b.items.map(c) };
-    case 'table':
-      return { ...b, rows: b.rows.map((r) => r.map(c)) };
-    case 'image':
-      return { ...b, alt: c(b.alt), caption: c(b.caption) };
-  }
-}
 
 /** A converted copy; URLs and dates are left alone (a converter must never touch a URL). */
 export function convertData(d: ReaderData, c: (s: string) => string): ReaderData {
@@ -51,7 +38,7 @@ export function convertData(d: ReaderData, c: (s: string) => string): ReaderData
     author: c(d.author),
     editor: c(d.editor),
     docInfo,
-    blocks: d.blocks.map((b) => convertBlock(b, c)),
+    blocks: d.blocks.map((b) => mapBlockText(b, c)),
     summary: d.summary.map(c),
   };
 }
