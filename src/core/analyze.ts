@@ -12,6 +12,7 @@ import { findRepairs, repairText } from './script/repair';
 import { guessScript } from './script/detect';
 import { applyUserRules } from './rules/index';
 import { mapBlockText } from './blocks';
+import { fallbackTitle } from './page/title-fallback';
 import type { Analysis, AnalyzeSettings, HiddenBlock } from './types';
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -44,7 +45,8 @@ export function analyze(
   mark('spam');
   const meta = readMeta(ctx, { servedTitleIsSpam: spam.titleHijacked });
   // readMeta is right more often; the spam engine's own reconstruction is the fallback.
-  if (!meta.title && spam.titleHijacked) meta.title = spam.realTitle;
+  // Its lines may come from a heading broken with <br>: Chinese needs no space where they join.
+  if (!meta.title && spam.titleHijacked) meta.title = spam.realTitle.replace(/(\p{Script=Han})\s+(?=\p{Script=Han})/gu, '$1');
   mark('meta');
   let article = extractArticle(ctx, meta.title);
   // Safety net: a noise block that wraps the article would hide the article itself. Never.
@@ -65,6 +67,7 @@ export function analyze(
     article = mostlyNoise ? extractArticle(ctx, meta.title) : extractArticle(ctx, meta.title, article.element);
   }
 
+  if (!meta.title && spam.titleHijacked) meta.title = fallbackTitle(ctx, article.element);
   const repairs = findRepairs(ctx, article.element, meta.title);
   // Spliced spam phrases (T7) are hidden as spans on the page; take them out of the text too.
   const spans = spam.hidden.filter((b) => b.span && b.text.length >= 2).map((b) => b.text);

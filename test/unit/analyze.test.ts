@@ -52,3 +52,21 @@ describe('never hides article text', () => {
     expect(a.hidden.some((h) => h.kind === 'page-tools' && h.text.includes('打印'))).toBe(true);
   });
 });
+
+describe('real title when the served title is spam', () => {
+  const body = '<p>各乡镇人民政府，县直各有关部门：为深刻吸取近期事故教训，全面排查整治各类安全隐患，坚决防范和遏制重特大事故发生。</p>'.repeat(5);
+  const spamTitle = '<title>永久勉费观看_亚洲精品一区二区_澳门赌场在线娱乐_天天色综合</title>';
+  const url = 'http://www.example.gov.cn/a.html';
+  it('takes a title-named element before the article', () => {
+    const html = `<html><head>${spamTitle}</head><body>
+      <span class="Title"><b>顺德区大良街道党工委委员一行到众创金融街开展调研工作</b></span><div id="zoom">${body}</div></body></html>`;
+    const a = analyze(parse(html, url), url);
+    expect(a.titleHijacked).toBe(true);
+    expect(a.title).toBe('顺德区大良街道党工委委员一行到众创金融街开展调研工作');
+  });
+  it('takes the centred bold first line of the body', () => {
+    const html = `<html><head>${spamTitle}</head><body><div id="vsb_content"><p style="text-align:center"><strong>中华人民共和国监察法</strong></p>${body}</div></body></html>`;
+    const a = analyze(parse(html, url), url);
+    expect(a.title).toBe('中华人民共和国监察法');
+  });
+});
