@@ -93,12 +93,16 @@ function scan(text: string): [number, number, Entry][] {
   const a = (automaton ??= build());
   const found: [number, number, Entry][] = [];
   let s = 0;
-  const chars = [...text];
   // Work in UTF-16 indices: track the index of each char's first unit.
   let idx = 0;
-  for (const ch of chars) {
-    while (s && !a.next[s].has(ch)) s = a.fail[s];
-    s = a.next[s].get(ch) ?? 0;
+  for (const ch of text) {
+    // One Map lookup per state visited (was has() then get()).
+    let t = a.next[s].get(ch);
+    while (t === undefined && s) {
+      s = a.fail[s];
+      t = a.next[s].get(ch);
+    }
+    s = t ?? 0;
     idx += ch.length;
     for (const e of a.out[s]) {
       const start = idx - e.term.length;
