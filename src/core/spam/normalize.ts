@@ -26,7 +26,10 @@ const nfkcCache = new Map<string, string>();
 function fold(ch: string): string {
   let out = nfkcCache.get(ch);
   if (out !== undefined) return out;
-  out = ch.normalize('NFKC').toLowerCase();
+  // NFKC leaves ASCII and the CJK Unified Ideographs (U+4E00–U+9FFF) unchanged; skipping ICU
+  // for them matters in browsers, where normalize() costs far more than in Node.
+  const code = ch.length === 1 ? ch.charCodeAt(0) : -1;
+  out = code >= 0 && (code < 0x80 || (code >= 0x4e00 && code <= 0x9fff)) ? ch.toLowerCase() : ch.normalize('NFKC').toLowerCase();
   let t = '';
   for (const c of out) t += T2S[c] ?? VARIANTS[c] ?? c;
   out = t;
@@ -90,7 +93,9 @@ const infoCache = new Map<string, CharInfo>();
 function charInfo(ch: string): CharInfo {
   let info = infoCache.get(ch);
   if (info) return info;
-  info = { folded: fold(ch), han: HAN.test(ch), zeroWidth: ZERO_WIDTH.test(ch), inserted: INSERTED.has(ch) };
+  const code = ch.length === 1 ? ch.charCodeAt(0) : -1;
+  const unified = code >= 0x4e00 && code <= 0x9fff; // Han for certain, no regex needed
+  info = { folded: fold(ch), han: unified || HAN.test(ch), zeroWidth: !unified && ZERO_WIDTH.test(ch), inserted: INSERTED.has(ch) };
   if (infoCache.size < 20000) infoCache.set(ch, info);
   return info;
 }
