@@ -105,6 +105,12 @@ describe('runCli', () => {
     expect(a.title).toBe('清河县关于开展2024年冬季安全生产大检查的通知');
     expect(a.servedTitle).toContain('勉费');
     expect(a.body).toContain('决定自即日起在全县范围内开展冬季安全生产大检查');
+    // A notice's summary starts with its purpose, not its salutation (各乡镇人民政府，…：).
+    expect(a.summary[0]).toMatch(/^为深刻吸取近期事故教训/);
+    for (const s of a.summary) expect(s).not.toMatch(/[：:]$/);
+    expect(a.docInfo).toMatchObject({ 发文字号: '清安办〔2024〕12号', 索引号: '11130100MB1234567X/2024-01001' });
+    expect(a.titleHijacked).toBe(true);
+    expect(a.hidden.map((h: { kind: string }) => h.kind)).toEqual(expect.arrayContaining(['link-farm', 'hidden-links', 'spam-line', 'recommendation', 'share']));
     expect(a.url).toMatch(/^file:\/\//);
     expect(JSON.parse(io.out[1]).title).toBe('1-10月德清县固定资产投资结构趋稳趋优');
   });

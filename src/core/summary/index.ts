@@ -7,6 +7,8 @@
 const MAX_LEN = 120;
 const BOILER =
   /版权|责任编辑|责编|原标题|来源[：:]|本文来源|点击|扫码|扫一扫|二维码|公众号|客户端|下载|转载|免责|声明[：:]|编辑[：:]|校对|阅读原文|关注我们|返回首页|字体[：:]|打印|关闭窗口/;
+// The salutation of a notice (各乡镇人民政府，县直各有关部门：) addresses readers; it says nothing.
+const SALUTATION = /^[^。！？]{2,80}[：:]$/;
 const PURPOSE = /^(为了|为进一步|为切实|为深入|为加快|为全面|为贯彻|为落实|根据《|依据《|按照《)|现将.{0,20}(通知|意见|方案|办法)如下|特制定本|制定本(办法|规定|方案|意见)/;
 const NUMBERED = /^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十百]+条)/;
 const STOP = new Set(
@@ -107,7 +109,7 @@ export function summarize(body: string, title: string): string[] {
     const all = splitSentences(body).slice(0, 300);
     const cands = all
       .map((text, index) => ({ text, index }))
-      .filter((s) => s.text.replace(/\s/g, '').length >= 8 && !BOILER.test(s.text) && /[\p{Script=Han}]/u.test(s.text));
+      .filter((s) => s.text.replace(/\s/g, '').length >= 8 && !BOILER.test(s.text) && !SALUTATION.test(s.text.trim()) && /[\p{Script=Han}]/u.test(s.text));
     if (!cands.length) return [];
     const bags = cands.map((c) => {
       const m = new Map<string, number>();
