@@ -1,9 +1,10 @@
-// --script: title, body and summary (and block texts) in the chosen script. Repairs were
-// already applied by analyze(); conversion comes after, as in the extension.
+// --script: converts title, body and summary with the same converters the extension uses,
+// from the script the page was detected to be in.
+import { convertAnalysisText, loadTextConverter } from '../core/script/convert';
 import type { AnalysisJSON } from '../core/serialize';
 import type { ScriptTarget } from '../core/types';
 
-export async function convertOutput(json: AnalysisJSON, target: ScriptTarget): Promise<AnalysisJSON> {
-  const { convertForCli } = await import('./script-convert');
-  return convertForCli(json, target);
+export async function convertForCli(json: AnalysisJSON, target: ScriptTarget): Promise<AnalysisJSON> {
+  const from = json.script === 'traditional' ? 't' : 'cn';
+  return convertAnalysisText(json, await loadTextConverter(from, target));
 }
