@@ -59,20 +59,22 @@ export function analyze(
     ctx.excluded.add(block.element);
     if (article.element && article.element.contains(block.element)) noiseInBody += block.text.length;
   }
-  mark('extract+noise');
   if (noiseInBody) {
     // Noise inside the chosen container: collect again without it. When it was most of the
     // container, the container itself was probably the wrong choice: search the page again.
     const mostlyNoise = noiseInBody > 0.5 * article.body.length;
     article = mostlyNoise ? extractArticle(ctx, meta.title) : extractArticle(ctx, meta.title, article.element);
   }
+  mark('extract+noise');
 
   if (!meta.title && spam.titleHijacked) meta.title = fallbackTitle(ctx, article.element);
   const repairs = findRepairs(ctx, article.element, meta.title);
   // Spliced spam phrases (T7) are hidden as spans on the page; take them out of the text too.
   const spans = spam.hidden.filter((b) => b.span && b.text.length >= 2).map((b) => b.text);
+  // The page's own repair decisions (see repairText) and the spans apply to body and blocks alike.
+  const clean = (text: string): string => stripSpans(repairText(text, repairs), spans);
   const title = repairText(meta.title, repairs);
-  const body = stripSpans(repairText(article.body, repairs), spans);
+  const body = clean(article.body);
   mark('repair');
   const summary = options.summary === false ? [] : summarize(body, title);
   mark('summary');
@@ -94,8 +96,7 @@ export function analyze(
     parasite: spam.parasite,
     body,
     bodyElement: article.element,
-    // The page's own repair decisions (see repairText) and the spliced spans apply to every block.
-    blocks: article.blocks.map((b) => mapBlockText(b, (t) => stripSpans(repairText(t, repairs), spans))),
+    blocks: article.blocks.map((b) => mapBlockText(b, clean)),
     isArticle: article.isArticle,
     pagination: article.pagination,
     summary,
