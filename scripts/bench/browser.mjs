@@ -11,7 +11,8 @@ const PAGES = ['pages/gne-gzggw-1.html', 'pages/gne-163-1.html', 'pages/gne-qq-q
 
 export default async function ({ root, argv }) {
   if (argv.includes('--no-browser')) return { skipped: 'asked' };
-  const dist = join(root, 'dist/chrome');
+  // QINGDU_DIST lets a developer bench a private build (e.g. /tmp/x with chrome/ inside).
+  const dist = join(process.env.QINGDU_DIST ?? join(root, 'dist'), 'chrome');
   if (!existsSync('/usr/bin/chromium') || !existsSync(join(dist, 'manifest.json'))) {
     console.log('Chromium: skipped (needs /usr/bin/chromium and npm run build)');
     return { skipped: 'no chromium or build' };

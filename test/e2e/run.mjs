@@ -77,7 +77,8 @@ function describe(err) {
 async function runBrowser(name, tests, server) {
   const counts = { passed: 0, failed: 0 };
   const started = Date.now();
-  const dist = join(root, 'dist', name === 'chromium' ? 'chrome' : 'firefox');
+  // QINGDU_DIST lets a developer test a private build (a folder with chrome/ and firefox/ inside).
+  const dist = join(process.env.QINGDU_DIST ?? join(root, 'dist'), name === 'chromium' ? 'chrome' : 'firefox');
   let driver;
   let session;
   try {
