@@ -28,6 +28,12 @@ const OPENING = new Set('　、。·—～…‘’“”〔〕〈〉《》「�
 const PUNCT = new Set('　、。·—～…‘’“”〔〕〈〉《》「」『』【】，：；！？（）％');
 /** Likely characters when half of a symbol-row pair is lost, most likely first. */
 const ROW_PRIOR: Record<number, string> = { 0xa1: '　、。“”《》', 0xa3: '，：（）！？；' };
+/**
+ * Characters of over 1% of modern Chinese text each (的 alone ≈ 4%, three times the next; Jun
+ * Da's frequency list): when half a pair is lost and the page gives no other clue, these are the
+ * only guesses more likely right than wrong.
+ */
+const SAFE_BET = '的一是不了';
 const PINYIN_AFTER = /^([a-zü\u00e0-\u01dc]{1,6})\)/;
 
 let numeralLeads: Map<number, string> | null = null;
@@ -200,7 +206,10 @@ function readRun(text: string, start: number, bang: boolean, ctx: TextContext): 
   // An all-ASCII run ("?! ?") is only believed when it ends in the "?" of a swallowed pair.
   if (originalWide.length === 0 && !original.endsWith('?')) return null;
   if (known(originalWide, original, ctx) > 0.5) return null;
-  const decodedWide = [...decoded].filter((ch) => ch.charCodeAt(0) >= 0x80);
+  // A character left unknown (U+FFFD) is not a reading, good or bad: judge the rest.
+  const decodedWide = [...decoded].filter((ch) => ch.charCodeAt(0) >= 0x80 && ch !== '\uFFFD');
+  // …but a run that is mostly unknown (！更 → 。「�) proves nothing: the known part must carry it.
+  if (decoded.includes('\uFFFD') && (decodedWide.length < 4 || decodedWide.length < 0.75 * [...decoded].length)) return null;
   if (known(decodedWide, original, ctx) < 0.75) return null;
   return { kind: 'mojibake', start, end: pos, to: decoded };
 }
@@ -265,14 +274,25 @@ function fillHole(hole: Hole, prev: string, prevprev: string, next: string, ctx:
   const annotated = hole.pinyin ? ctx.byPinyin(hole.pinyin) : [];
   let best: string | null = null;
   let bestScore = 0;
+  let fits = 0;
+  let bestSure = false;
   for (const c of annotated.length ? annotated : ctx.chars()) {
     const b = gbkBytes(c);
     if (!b || (hole.lead !== undefined && b[0] !== hole.lead) || (hole.trail !== undefined && b[1] !== hole.trail)) continue;
     if (!/\p{Script=Han}/u.test(c)) continue;
-    const score = ctx.count(c) + 3 * (ctx.bigram(prev, c) + ctx.bigram(c, next));
-    if (score > bestScore) [best, bestScore] = [c, score];
+    fits++;
+    const pairs = ctx.bigram(prev, c) + ctx.bigram(c, next);
+    const score = ctx.count(c) + 3 * pairs;
+    if (score > bestScore) [best, bestScore, bestSure] = [c, score, pairs > 0 || SAFE_BET.includes(c)];
   }
-  return best;
+  // Half a GBK pair fits ~190 characters, and picking the one the page uses most is a guess
+  // (危险化学品 came out as 危险机学品). Name it only when the annotation names it, it is the
+  // page's only character that fits, the page spells the same neighbours, or it is one of the
+  // few characters common enough to bet on.
+  const half = hole.lead === undefined || hole.trail === undefined;
+  if (half && !annotated.length && fits > 1 && !bestSure) best = null;
+  // Unknown: say so with the replacement character instead of inventing one.
+  return best ?? (hole.lead !== undefined && hole.trail === undefined ? '\uFFFD' : null);
 }
 
 /**

@@ -30,6 +30,14 @@ describe('GBK off-by-one mojibake (spam-techniques T11 vectors)', () => {
     // The last byte is lost too: 他 comes back from its lead byte and the page's other 他.
     expect(repairText(text)).toBe('其他事项如下。\n　（一）其他\n其他');
   });
+  it('marks a character whose second byte is lost as unknown instead of guessing it', () => {
+    // samples/hacked-notice.html: 化 (BB AF) lost its trail byte. 机 and 会 share the lead byte
+    // and the page uses both; picking the more frequent one printed 危险机学品.
+    const page = '县机关、机构和会议室重点检查危险源。\n?。ㄒ唬┲氐慵觳槲Ｏ栈?学品、燃气';
+    expect(repairText(page)).toBe('县机关、机构和会议室重点检查危险源。\n　（一）重点检查危险\uFFFD学品、燃气');
+    // With the neighbours spelled elsewhere on the page (化学) the character is known.
+    expect(repairText(`化学品。\n${page}`)).toContain('危险化学品');
+  });
   it('leaves question and exclamation marks in ordinary text alone', () => {
     for (const s of ['真的吗?我们走吧', '好!我们出发', '太好了！我们出发了！', '为什么?。', 'What?! ', '结果?！我们']) expect(repairText(s)).toBe(s);
   });
