@@ -32,27 +32,55 @@ function manifestFor(target: Browser): ManifestV3Export {
   return base as ManifestV3Export;
 }
 
+/** The content script's lazy parts: src/content/lazy/NAME.ts -> assets/lazy/NAME.js (lazy-load.ts). */
+const LAZY_PARTS = ['convert', 'repair', 'summary', 'banner', 'rules', 'reader', 'picker', 'settings'];
+const CONTENT_SCRIPT = 'src/content/index.ts';
+
 /**
- * crxjs makes the content script's chunks web-accessible only on the pages its manifest entry
- * matches (gov.cn). The same loader is injected on demand (activeTab) into any http(s) page —
- * mirror copies live anywhere — and there its dynamic import() of those chunks must succeed too.
+ * The content script is one classic script (crxjs IIFE build: it runs synchronously at
+ * document_start, no async loader). Its lazy parts are ES modules emitted here at fixed paths and
+ * imported at run time by extension URL; they, their static imports and their own lazy chunks
+ * (opencc dictionaries) are made web-accessible on http(s) pages: gov.cn, where the manifest
+ * runs the script, and any page it is injected into on demand (activeTab; mirror copies live
+ * anywhere) or registered for (the optional <all_urls> grant).
  */
-function contentChunksOnAllPages(): Plugin & { renderCrxManifest(m: ManifestLike): ManifestLike } {
+function contentLazyParts(): Plugin & { renderCrxManifest(m: ManifestLike, bundle: Bundle): ManifestLike } {
+  const files = LAZY_PARTS.map((name) => `assets/lazy/${name}.js`);
   return {
-    name: 'qingdu:content-chunks-on-all-pages',
-    enforce: 'post',
-    renderCrxManifest(manifest) {
-      for (const war of manifest.web_accessible_resources ?? []) {
-        if (war.matches) war.matches = ['http://*/*', 'https://*/*'];
-      }
+    name: 'qingdu:content-lazy-parts',
+    apply: 'build',
+    buildStart() {
+      LAZY_PARTS.forEach((name, i) =>
+        this.emitFile({ type: 'chunk', id: resolve(root, `src/content/lazy/${name}.ts`), fileName: files[i], preserveSignature: 'strict' }),
+      );
+    },
+    renderCrxManifest(manifest, bundle) {
+      const resources = new Set<string>();
+      const visit = (file: string) => {
+        const chunk = bundle[file];
+        if (resources.has(file) || !chunk) return;
+        resources.add(file);
+        if (chunk.type !== 'chunk') return;
+        for (const f of [...chunk.imports, ...chunk.dynamicImports]) visit(f);
+      };
+      files.forEach(visit);
+      const war = (manifest.web_accessible_resources ??= []);
+      const entry: WebAccessible = { matches: ['http://*/*', 'https://*/*'], resources: [...resources].sort() };
+      if (browser === 'chrome') entry.use_dynamic_url = false;
+      war.push(entry);
       return manifest;
     },
   };
 }
-type ManifestLike = { web_accessible_resources?: { matches?: string[]; resources: string[] }[] };
+type Bundle = Record<string, { type: 'chunk'; imports: string[]; dynamicImports: string[] } | { type: 'asset' }>;
+type WebAccessible = { matches?: string[]; resources: string[]; use_dynamic_url?: boolean };
+type ManifestLike = { web_accessible_resources?: WebAccessible[] };
 
 export default defineConfig({
-  plugins: [crx({ manifest: manifestFor(browser), browser }), contentChunksOnAllPages()],
+  plugins: [
+    crx({ manifest: manifestFor(browser), browser, contentScripts: { standaloneFiles: [CONTENT_SCRIPT] } }),
+    contentLazyParts(),
+  ],
   build: {
     outDir: `dist/${browser}`,
     emptyOutDir: true,

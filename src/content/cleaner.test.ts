@@ -5,7 +5,10 @@ import { JSDOM } from 'jsdom';
 import { startCleaner } from './cleaner';
 import { HIDE_ATTR } from './hide-style';
 import { DEFAULT_ANALYZE_SETTINGS } from '../core/kinds';
-import type { Analysis } from '../core/types';
+import type { Analysis, AnalyzeSettings } from '../core/types';
+import { analyze } from '../core/analyze';
+
+const analyzeNow = (d: Document, u: string, s: AnalyzeSettings) => analyze(d, u, s, { summary: false });
 
 const SPAM_TITLE = '97国产婷婷视频_亚洲精品熟女国产_黄色大片aV永久勉费_日韩AV少妇无码专区';
 const farm = Array.from({ length: 24 }, (_, i) => `<a href="http://x${i}k${i}q.bqzxwv${i}.com/">欧美日韩视频${i}| 波多野结衣${i}</a>`).join(' ');
@@ -33,6 +36,7 @@ describe('startCleaner', () => {
     const c = startCleaner(doc, 'http://www.linyi.gov.cn/a/1.html', DEFAULT_ANALYZE_SETTINGS, {
       onAnalysis: (a) => analyses.push(a),
       getMessage: (k) => k,
+      analyze: analyzeNow,
     });
     await frame(); // jsdom fires DOMContentLoaded asynchronously
     expect(c.analysis).not.toBeNull();
@@ -57,7 +61,7 @@ describe('startCleaner', () => {
 
   it('re-marks what the site un-marks and hides re-created overlays within a frame', async () => {
     const { doc } = page();
-    const c = startCleaner(doc, 'http://www.linyi.gov.cn/a/1.html', DEFAULT_ANALYZE_SETTINGS, { onAnalysis: () => {}, getMessage: (k) => k });
+    const c = startCleaner(doc, 'http://www.linyi.gov.cn/a/1.html', DEFAULT_ANALYZE_SETTINGS, { onAnalysis: () => {}, getMessage: (k) => k, analyze: analyzeNow });
     await frame();
     doc.querySelector('.flink')!.removeAttribute(HIDE_ATTR);
     doc.querySelector('#ad1')!.remove();
@@ -74,7 +78,7 @@ describe('startCleaner', () => {
 
   it('reveals one kind through an attribute on <html>', async () => {
     const { doc } = page();
-    const c = startCleaner(doc, 'http://www.linyi.gov.cn/a/1.html', DEFAULT_ANALYZE_SETTINGS, { onAnalysis: () => {}, getMessage: (k) => k });
+    const c = startCleaner(doc, 'http://www.linyi.gov.cn/a/1.html', DEFAULT_ANALYZE_SETTINGS, { onAnalysis: () => {}, getMessage: (k) => k, analyze: analyzeNow });
     await frame();
     c.setKindRevealed('link-farm', true);
     expect(c.revealedKinds()).toEqual(['link-farm']);
@@ -86,7 +90,7 @@ describe('startCleaner', () => {
 
   it('guards the title against later rewrites', async () => {
     const { doc } = page();
-    const c = startCleaner(doc, 'http://www.linyi.gov.cn/a/1.html', DEFAULT_ANALYZE_SETTINGS, { onAnalysis: () => {}, getMessage: (k) => k });
+    const c = startCleaner(doc, 'http://www.linyi.gov.cn/a/1.html', DEFAULT_ANALYZE_SETTINGS, { onAnalysis: () => {}, getMessage: (k) => k, analyze: analyzeNow });
     await frame();
     doc.title = '五月天六月婷婷开心激情,天使的性电影,三级韩国一区久久二区综合';
     await frame();

@@ -6,7 +6,6 @@
 // - Afterwards: the same observer judges added content once per frame and re-marks what the
 //   site un-marks; hooks.onAnalysis gets the updated analysis.
 // showAll(true) returns the DOM to exactly its original serialisation; showAll(false) re-applies.
-import { analyze } from '../core/analyze';
 import { createContext } from '../core/page/context';
 import { kindEnabled } from '../core/kinds';
 import { createFacts } from '../core/spam/facts';
@@ -18,12 +17,21 @@ import type { Analysis, AnalyzeSettings, HiddenBlock, HideKind } from '../core/t
 import { createHideStyle, HIDE_ATTR, MEASURE_ATTR, REVEAL_ATTR } from './hide-style';
 import { createInlineHider, SPAN_TAG } from './hide-inline';
 import { createTitleGuard } from './title-guard';
-import { BANNER_TAG, createBanner } from './banner';
+import { BANNER_TAG, type Banner, type BannerInput } from './banner';
 import { createObserver, type Batch } from './observer';
 
 export interface CleanerHooks {
   onAnalysis(a: Analysis): void;
   getMessage(key: string, subs?: string[]): string;
+  /**
+   * The page analysis (core analyzeWith / analyze with the stages the caller has loaded). The
+   * cleaner does not import the engine's optional stages itself: the content script decides.
+   */
+  analyze(doc: Document, url: string, settings: AnalyzeSettings): Analysis;
+  /** Elements added to the page later (outermost, not the extension's own), after they were judged. */
+  onAdded?(els: Element[]): void;
+  /** Loads the clone/parasite banner (a lazy part: only such pages need it). */
+  loadBanner?(): Promise<(doc: Document) => Banner>;
 }
 
 export interface Cleaner {
@@ -33,6 +41,10 @@ export interface Cleaner {
   revealedKinds(): HideKind[];
   isShowingAll(): boolean;
   update(settings: AnalyzeSettings): void;
+  /** Analyses the page again (a stage was loaded since), keeping what is marked. */
+  reanalyze(): void;
+  /** Replaces fields of the current analysis (e.g. the repair stage finished later) and reports it. */
+  amend(change: (a: Analysis) => Analysis): void;
   stop(): void;
 }
 
@@ -64,7 +76,7 @@ export function startCleaner(doc: Document, url: string, settings: AnalyzeSettin
   const style = createHideStyle(doc);
   const inline = createInlineHider(doc);
   const title = createTitleGuard(doc, warn);
-  const banner = createBanner(doc);
+  const banner = lazyBanner(doc, hooks.loadBanner);
 
   const isOwn = (node: Node): boolean => {
     const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
@@ -133,7 +145,7 @@ export function startCleaner(doc: Document, url: string, settings: AnalyzeSettin
     // This happens inside one task, so nothing is painted in between.
     root?.setAttribute(MEASURE_ATTR, '');
     try {
-      analysis = analyze(doc, url, current, { summary: false }); // the summary waits until asked for
+      analysis = hooks.analyze(doc, url, current);
     } catch (e) {
       warn('analysis', e);
     } finally {
@@ -154,7 +166,9 @@ export function startCleaner(doc: Document, url: string, settings: AnalyzeSettin
   /** Light judgement of content added after (or before) the full analysis. */
   const judgeAdded = (els: Element[]): HiddenBlock[] => {
     const ctx = createContext(doc, url, current);
-    const facts = createFacts(ctx);
+    // Facts straight from the DOM of the added subtrees: a document index per batch would walk
+    // the whole page on every frame while it parses (O(document) per batch, same answers).
+    const facts = createFacts(ctx, { indexed: false });
     const found: HiddenBlock[] = [];
     for (const el of els.slice(0, 200)) {
       if (marked.has(el) || isOwn(el) || el.closest(`[${HIDE_ATTR}]`)) continue;
@@ -207,6 +221,7 @@ export function startCleaner(doc: Document, url: string, settings: AnalyzeSettin
       }
     }
     observer.discard();
+    if (batch.added.length && hooks.onAdded) safely('onAdded', () => hooks.onAdded!(batch.added), undefined);
     if (changed && analysis) safely('onAnalysis', () => hooks.onAnalysis(analysis!), undefined);
   };
 
@@ -249,6 +264,16 @@ export function startCleaner(doc: Document, url: string, settings: AnalyzeSettin
         runAnalysis();
       }, undefined);
     },
+    reanalyze() {
+      safely('reanalyze', runAnalysis, undefined);
+    },
+    amend(change) {
+      safely('amend', () => {
+        if (stopped || !analysis) return;
+        analysis = change(analysis);
+        hooks.onAnalysis(analysis);
+      }, undefined);
+    },
     stop() {
       safely('stop', () => {
         stopped = true;
@@ -257,6 +282,36 @@ export function startCleaner(doc: Document, url: string, settings: AnalyzeSettin
         unapply();
         marked.clear();
       }, undefined);
+    },
+  };
+}
+
+/** The banner, loaded on the first page that needs one; hide() before it arrives wins. */
+function lazyBanner(doc: Document, load: CleanerHooks['loadBanner']): Banner {
+  let real: Banner | null = null;
+  let wanted: BannerInput | null = null;
+  let loading = false;
+  return {
+    show(input) {
+      if (real) return real.show(input);
+      if (!input.clone && !input.parasite) return;
+      wanted = input;
+      if (loading || !load) return;
+      loading = true;
+      load().then(
+        (create) => {
+          real = create(doc);
+          if (wanted) real.show(wanted);
+        },
+        (e) => {
+          loading = false;
+          warn('loading the banner', e);
+        },
+      );
+    },
+    hide() {
+      wanted = null;
+      real?.hide();
     },
   };
 }

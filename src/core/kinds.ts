@@ -9,6 +9,7 @@ const DEFAULT_ON: Record<HideKind, boolean> = {
   overlay: true,
   'inline-spam': true,
   'search-reflection': true,
+  'content-farm': true,
   recommendation: true,
   related: true,
   share: true,

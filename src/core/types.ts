@@ -10,6 +10,7 @@ export const SPAM_KINDS = [
   'overlay', // T9 floating / fixed ads
   'inline-spam', // T7 spam phrases spliced into sentences (span, not paragraph)
   'search-reflection', // T10 spam query echoed into a search/tag page
+  'content-farm', // T8 planted: panels of off-topic farm articles (random hosts, scattered dates), 本文内容由互联网用户自发贡献 lines
 ] as const;
 
 export const NOISE_KINDS = [

@@ -31,8 +31,8 @@ async function ping(tabId: number): Promise<Ping> {
 }
 
 /**
- * The content script file exactly as the built manifest lists it for gov.cn pages (crxjs emits
- * a small loader there). Reading it from the manifest keeps one copy of the script and needs no
+ * The content script file exactly as the built manifest lists it for gov.cn pages (one classic
+ * script, built as an IIFE). Reading it from the manifest keeps one copy of the script and needs no
  * bundler-specific import.
  */
 function contentScriptFile(): string | undefined {
@@ -55,7 +55,7 @@ export async function ensureContentScript(tabId: number): Promise<boolean> {
     console.warn('qingdu: cannot inject into tab', tabId, e);
     return false;
   }
-  // The injected file is a small loader that import()s the real module: wait for it to answer.
+  // The script loads its settings before it listens: wait for it to answer.
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if ((await ping(tabId)) === 'present') return true;

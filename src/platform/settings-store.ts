@@ -14,8 +14,10 @@
 // storage.local and local `settingsArea` = { area: 'local', reason } says so (the options page
 // shows it). Every save tries sync first, so the fallback heals itself once data fits again.
 import { DEFAULT_SETTINGS, type Settings, type SiteSettings } from './settings-schema';
-import { V0_KEYS } from './settings-migrate';
+import { AREA_KEY, CORE_KEY, fromItems, isOurKey, readStored, readStoredArea } from './settings-read';
 import { structuredCloneSettings, validateSettings, type SettingsRepair } from './settings-validate';
+
+export { fromItems } from './settings-read';
 
 export interface StorageLike {
   get(keys?: null | string | string[]): Promise<Record<string, unknown>>;
@@ -59,10 +61,7 @@ export const SYNC_MAX_ITEMS = 512;
 /** Budget for one piece: item size = key + JSON of the value, in UTF-8; leave a margin. */
 const PIECE_BYTES = 7_800;
 
-const CORE_KEY = 'settings';
-const AREA_KEY = 'settingsArea';
 const BACKUP_KEY = 'settingsBackup';
-const PIECE_RE = /^(sites|rules)\.\d+$/;
 
 /** Bytes a character costs inside a JSON string in UTF-8 (upper bound). */
 function charCost(code: number): number {
@@ -108,56 +107,6 @@ export function toItems(s: Settings): Record<string, unknown> {
   return items;
 }
 
-/** Stored items -> the raw settings object (unvalidated), or undefined when nothing is stored. */
-export function fromItems(items: Record<string, unknown>, repairs: SettingsRepair[]): unknown {
-  if (!(CORE_KEY in items)) {
-    // Version 0 kept flat keys at the top level of storage.
-    if (V0_KEYS.some((k) => k in items)) {
-      const v0: Record<string, unknown> = {};
-      for (const k of V0_KEYS) if (k in items) v0[k] = items[k];
-      return v0;
-    }
-    return undefined;
-  }
-  let core = items[CORE_KEY];
-  if (typeof core === 'string') {
-    try {
-      core = JSON.parse(core);
-      repairs.push({ path: '(root)', problem: 'stored as a JSON string' });
-    } catch {
-      /* validateSettings reports it */
-    }
-  }
-  if (typeof core !== 'object' || core === null || Array.isArray(core)) return core;
-  const { parts, ...rest } = core as Record<string, unknown> & { parts?: { sites?: unknown; rules?: unknown } };
-  const raw: Record<string, unknown> = { ...rest };
-  const join = (name: 'sites' | 'rules'): string | undefined => {
-    const count = parts && typeof parts === 'object' ? (parts as Record<string, unknown>)[name] : undefined;
-    if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) return undefined;
-    let text = '';
-    for (let i = 0; i < count; i++) {
-      const piece = items[`${name}.${i}`];
-      if (typeof piece !== 'string') {
-        repairs.push({ path: name === 'sites' ? 'sites' : 'userRules', problem: `piece ${i} of ${count} is missing` });
-        return name === 'rules' ? text : undefined; // partial rules are better than none; partial JSON is useless
-      }
-      text += piece;
-    }
-    return text;
-  };
-  const sitesText = join('sites');
-  if (sitesText !== undefined) {
-    try {
-      raw.sites = sitesText === '' ? {} : JSON.parse(sitesText);
-    } catch {
-      repairs.push({ path: 'sites', problem: 'stored site list is not valid JSON' });
-    }
-  } else if ('sites' in rest) raw.sites = rest.sites;
-  const rulesText = join('rules');
-  if (rulesText !== undefined) raw.userRules = rulesText;
-  return raw;
-}
-
 function isQuotaError(e: unknown): boolean {
   return /quota|QUOTA_BYTES|MAX_ITEMS|MAX_WRITE_OPERATIONS/i.test(String((e as Error)?.message ?? e));
 }
@@ -166,10 +115,6 @@ function totalBytes(items: Record<string, unknown>): number {
   let n = 0;
   for (const [k, v] of Object.entries(items)) n += itemBytes(k, v);
   return n;
-}
-
-function isOurKey(k: string): boolean {
-  return k === CORE_KEY || PIECE_RE.test(k) || (V0_KEYS as readonly string[]).includes(k);
 }
 
 export interface SettingsStore {
@@ -188,36 +133,11 @@ export function createSettingsStore(backend: StorageBackend): SettingsStore {
     return next;
   };
 
-  async function readArea(): Promise<AreaInfo> {
-    try {
-      const v = (await backend.local.get(AREA_KEY))[AREA_KEY] as AreaInfo | undefined;
-      if (v && (v.area === 'local' || v.area === 'sync')) return v;
-    } catch {
-      /* fall through */
-    }
-    return backend.sync ? { area: 'sync' } : { area: 'local', reason: 'unavailable' };
-  }
+  const readArea = (): Promise<AreaInfo> => readStoredArea(backend);
 
   async function loadRaw(): Promise<LoadReport> {
     const repairs: SettingsRepair[] = [];
-    let area = await readArea();
-    let items: Record<string, unknown> = {};
-    if (area.area === 'sync' && backend.sync) {
-      try {
-        items = await backend.sync.get(null);
-      } catch {
-        area = { area: 'local', reason: 'unavailable' };
-      }
-      // Nothing in sync but something in local (e.g. the marker was lost): use local.
-      if (area.area === 'sync' && !(CORE_KEY in items)) {
-        const local = await backend.local.get(null).catch(() => ({}) as Record<string, unknown>);
-        if (CORE_KEY in local) {
-          items = local;
-          area = { area: 'local', reason: 'error' };
-        }
-      }
-    }
-    if (area.area === 'local') items = await backend.local.get(null).catch(() => ({}) as Record<string, unknown>);
+    const { items, area } = await readStored(backend);
     const raw = fromItems(items, repairs);
     const result = validateSettings(raw);
     return { ...result, repairs: [...repairs, ...result.repairs], area };

@@ -44,39 +44,87 @@ const current = new WeakMap<Document, ReaderHandle>();
 
 const now = (doc: Document): number => doc.defaultView?.performance?.now() ?? Date.now();
 
-/** Timing as performance measures (readable from the page and the e2e tests; no DOM trace):
- *  qingdu:reader-open = openReader itself (DOM built, inserted, focused: style recalc forced by
- *  focus included); qingdu:reader-paint = until the frame after it (style + layout + paint). */
-function publishTiming(doc: Document, started: number): void {
+/** Timing, as performance measures (readable from the page and the e2e suite; no DOM trace).
+ *  "Open" is what the user waits for until the view is shown and interactive: openReader's own
+ *  work (DOM built and inserted) plus the work of the first frame (focus moved into the view,
+ *  which forces the style recalc and layout of the view, then paint), without the idle wait for
+ *  that frame's vsync in between.
+ *    qingdu:reader-build  openReader itself
+ *    qingdu:reader-frame  the first frame: from our animation-frame callback (focus) to the
+ *                         first task after the frame was rendered
+ *    qingdu:reader-open   starts with openReader, lasts build + frame (main-thread work only)
+ *    qingdu:reader-paint  wall clock from openReader to after the first frame (with the wait) */
+function firstFrame(doc: Document, started: number, built: number, inFrame: () => boolean): void {
   const win = doc.defaultView;
   const perf = win?.performance;
-  if (!win || !perf?.measure) return;
-  try {
-    perf.measure('qingdu:reader-open', { start: started, end: perf.now() });
-    win.requestAnimationFrame(() => {
-      win.setTimeout(() => {
-        try {
-          perf.measure('qingdu:reader-paint', { start: started, end: perf.now() });
-        } catch {
-          /* timing is optional */
-        }
-      }, 0);
-    });
-  } catch {
-    /* engines without measure options: timing is optional */
+  if (!win?.requestAnimationFrame) {
+    inFrame();
+    return;
   }
+  win.requestAnimationFrame(() => {
+    const frameStart = perf?.now() ?? 0;
+    // false: the view was closed before its first frame; nothing to time.
+    if (!inFrame()) return;
+    const done = () => {
+      if (!perf?.measure) return;
+      try {
+        const end = perf.now();
+        perf.measure('qingdu:reader-build', { start: started, end: built });
+        perf.measure('qingdu:reader-frame', { start: frameStart, end });
+        perf.measure('qingdu:reader-open', { start: started, duration: built - started + (end - frameStart) });
+        perf.measure('qingdu:reader-paint', { start: started, end });
+      } catch {
+        /* engines without measure options: timing is optional */
+      }
+    };
+    // A task posted from the frame callback runs after the frame has been rendered (style,
+    // layout, paint, commit). At user-blocking priority it runs before tasks queued earlier
+    // (a failed image's error event, the page's timers), which are not the view's work.
+    const sched = (win as Window & { scheduler?: { postTask?(cb: () => void, o: { priority: string }): Promise<unknown> } }).scheduler;
+    if (typeof sched?.postTask === 'function') {
+      sched.postTask(done, { priority: 'user-blocking' }).catch(() => {});
+    } else if (typeof win.MessageChannel === 'function') {
+      const ch = new win.MessageChannel();
+      ch.port1.onmessage = () => {
+        ch.port1.close();
+        done();
+      };
+      ch.port2.postMessage(null);
+    } else win.setTimeout(done, 0);
+  });
+}
+
+/** Constructed sheets, parsed once per document and shared by every view opened in it (a
+ *  constructed sheet belongs to the document it was made for). null: unsupported. */
+const sheets = new WeakMap<Document, Map<string, CSSStyleSheet | null>>();
+
+function sheetFor(doc: Document, css: string): CSSStyleSheet | null {
+  let byCss = sheets.get(doc);
+  if (!byCss) sheets.set(doc, (byCss = new Map()));
+  if (byCss.has(css)) return byCss.get(css) ?? null;
+  let sheet: CSSStyleSheet | null = null;
+  try {
+    const Ctor = doc.defaultView?.CSSStyleSheet;
+    if (Ctor && 'adoptedStyleSheets' in doc && typeof Ctor.prototype.replaceSync === 'function') {
+      sheet = new Ctor();
+      sheet.replaceSync(css);
+    }
+  } catch {
+    sheet = null;
+  }
+  byCss.set(css, sheet);
+  return sheet;
 }
 
 /** Constructable stylesheets are not subject to the page's CSP style-src (a <style> element we
  *  insert may be, in Firefox); adopted sheets also leave no trace in the page's markup. Returns
  *  null where unsupported (jsdom, old engines): the caller falls back to a <style> element. */
 function adoptSheet(doc: Document, target: Document | ShadowRoot, css: string): CSSStyleSheet | null {
+  const sheet = sheetFor(doc, css);
+  if (!sheet) return null;
   try {
-    const Ctor = doc.defaultView?.CSSStyleSheet;
-    if (!Ctor || !('adoptedStyleSheets' in target) || typeof Ctor.prototype.replaceSync !== 'function') return null;
-    const sheet = new Ctor();
-    sheet.replaceSync(css);
-    target.adoptedStyleSheets = [...target.adoptedStyleSheets, sheet];
+    const had = target.adoptedStyleSheets;
+    target.adoptedStyleSheets = had.length ? [...had, sheet] : [sheet];
     return target.adoptedStyleSheets.includes(sheet) ? sheet : null;
   } catch {
     return null;
@@ -176,11 +224,12 @@ export function openReader(doc: Document, analysis: Analysis, opts: ReaderOption
     prefs: guard((next: ReaderPrefs) => {
       const verticalChanged = next.vertical !== prefs.vertical;
       prefs = next;
-      applyPrefs();
       if (verticalChanged) {
+        // Rebuilt with (or without) the upright-digit spans only 直排 uses; render applies prefs.
+        render(shown);
         scroller.scrollTop = 0;
         scroller.scrollLeft = 0;
-      }
+      } else applyPrefs();
       opts.onPrefsChange({ ...prefs });
     }),
     copyMarkdown: guard(() => void copy(true)),
@@ -208,10 +257,13 @@ export function openReader(doc: Document, analysis: Analysis, opts: ReaderOption
   }
 
   function render(data: ReaderData): void {
+    const same = data === shown;
     shown = data;
-    const next = renderArticle(doc, data, t, TITLE_ID);
+    const next = renderArticle(doc, data, t, TITLE_ID, !!prefs.vertical);
     next.lang = script === 'original' ? (traditional() ? 'zh-Hant' : 'zh-Hans') : LANG[script] || 'zh';
     const hadFocus = shadow.activeElement === article.querySelector('#' + TITLE_ID);
+    // Rebuilt in the same data (直排 switched) while a conversion is pending: stay hidden.
+    if (same && article.hasAttribute('data-pending')) next.setAttribute('data-pending', '');
     article.replaceWith(next);
     article = next;
     applyPrefs();
@@ -351,11 +403,17 @@ export function openReader(doc: Document, analysis: Analysis, opts: ReaderOption
     html.setAttribute(HTML_ATTR, 'open');
     html.appendChild(host);
     current.set(doc, handle);
-    // Focus in the next frame: focus() forces a synchronous style + layout of the page and the
-    // view, which the frame does anyway; doing it there keeps the open itself cheap.
-    if (win?.requestAnimationFrame) win.requestAnimationFrame(() => isOpen && !shadow.activeElement && focusTitle());
-    else focusTitle();
-    publishTiming(doc, started);
+    // Focus moves in the first frame: focus() forces the style + layout the frame does anyway
+    // (that frame is timed as part of opening, see firstFrame).
+    firstFrame(doc, started, now(doc), () => {
+      if (!isOpen) return false;
+      try {
+        if (!shadow.activeElement) focusTitle();
+      } catch (e) {
+        console.warn('[qingdu] reader: focus', e);
+      }
+      return true;
+    });
   } catch (e) {
     close();
     throw e;

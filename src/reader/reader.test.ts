@@ -103,7 +103,12 @@ describe('clean view on corpus analyses', () => {
         if (s.length >= 6 && !body.includes(s)) expect(text).not.toContain(s);
       }
       // The view renders no hidden text of its own inside the article.
-      expect(shadowOf(doc).querySelector('article [hidden], article [style]')).toBeNull();
+      // (The only inline style is the size estimate of blocks below the first screen.)
+      expect(shadowOf(doc).querySelector('article [hidden]')).toBeNull();
+      for (const e of shadowOf(doc).querySelectorAll<HTMLElement>('article [style]')) {
+        expect(e.classList.contains('qd-later')).toBe(true);
+        expect(e.getAttribute('style')).toMatch(/^--est: \d+;$/);
+      }
 
       handle.close();
       expect(handle.open).toBe(false);
@@ -265,6 +270,27 @@ describe('open and close', () => {
   });
 });
 
+describe('first screen', () => {
+  it('defers layout only of blocks well below the first screen', () => {
+    const doc = parse('<!doctype html><html><head></head><body></body></html>', 'https://www.example.gov.cn/a.html');
+    const para = (i: number): ArticleBlock => ({ type: 'paragraph', text: `第${i}段。` + '各单位要切实做好节日期间的值班值守工作，确保信息畅通。'.repeat(8) });
+    const blocks = Array.from({ length: 30 }, (_, i) => para(i));
+    const h = openReader(doc, bare(blocks), options());
+    const body = Array.from(shadowOf(doc).querySelectorAll<HTMLElement>('.qd-body > p'));
+    expect(body).toHaveLength(30);
+    const later = body.filter((p) => p.classList.contains('qd-later'));
+    // ~210 characters a paragraph: the first seven or so are on the first screen.
+    expect(body.slice(0, 7).some((p) => p.classList.contains('qd-later'))).toBe(false);
+    expect(later.length).toBeGreaterThan(20);
+    expect(later).toEqual(body.slice(body.length - later.length));
+    for (const p of later) expect(Number(p.style.getPropertyValue('--est'))).toBeGreaterThan(8);
+    h.close();
+    // A short article is laid out whole at once.
+    openReader(doc, bare(blocks.slice(0, 5)), options());
+    expect(shadowOf(doc).querySelector('.qd-later')).toBeNull();
+  });
+});
+
 describe('preferences and script', () => {
   const doc0 = () => parse('<!doctype html><html><head></head><body></body></html>', 'https://www.example.gov.cn/a.html');
 
@@ -276,9 +302,18 @@ describe('preferences and script', () => {
     const q = (a: string) => root.querySelector(`[data-action="${a}"]`) as HTMLElement;
     const dialog = root.querySelector('.qd-root') as HTMLElement;
     expect(dialog.dataset.theme).toBe('system');
+    // The typography panel is built when first opened, showing the current preferences.
+    expect(q('fontSize+')).toBeNull();
+    q('settings').click();
+    expect(q('settings').getAttribute('aria-expanded')).toBe('true');
+    expect(q('settings').getAttribute('aria-controls')).toBe('qd-panel');
+    expect((q('theme') as HTMLSelectElement).value).toBe('system');
+    expect(root.querySelector('#qd-panel output')!.textContent).toBe(`${DEFAULT_READER.fontSize}px`);
     q('fontSize+').click();
     expect(seen.at(-1)!.fontSize).toBe(DEFAULT_READER.fontSize + 1);
     expect(dialog.style.getPropertyValue('--size')).toBe(`${DEFAULT_READER.fontSize + 1}px`);
+    // Horizontal text has no upright-digit spans; 直排 rebuilds the article with them.
+    expect(root.querySelector('.tcy')).toBeNull();
     q('vertical').click();
     expect(seen.at(-1)!.vertical).toBe(true);
     expect(dialog.hasAttribute('data-vertical')).toBe(true);
@@ -293,6 +328,29 @@ describe('preferences and script', () => {
     // Short numbers are marked for upright setting in 直排; years are not.
     const tcy = Array.from(root.querySelectorAll('.qd-body .tcy')).map((e) => e.textContent);
     expect(tcy).toEqual(['1', '3', '15']);
+    expect(root.querySelector('.qd-body')!.textContent).toBe('第1段，3月15日。');
+    // Esc first closes the panel (focus back on its button), then the view.
+    const win = doc.defaultView!;
+    const esc = () => root.activeElement!.dispatchEvent(new win.KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    q('vertical').focus();
+    esc();
+    expect((root.querySelector('#qd-panel') as HTMLElement).hidden).toBe(true);
+    expect(q('settings').getAttribute('aria-expanded')).toBe('false');
+    expect(root.activeElement).toBe(q('settings'));
+    expect(doc.getElementById(HOST_ID)).not.toBeNull();
+    esc();
+    expect(doc.getElementById(HOST_ID)).toBeNull();
+  });
+
+  it('stays hidden while converting, even when 直排 is switched meanwhile', () => {
+    const doc = doc0();
+    openReader(doc, bare([{ type: 'paragraph', text: '第1段。' }]), options({ script: 'tw', loadConverter: () => new Promise(() => {}) }));
+    const root = shadowOf(doc);
+    expect(root.querySelector('article')!.hasAttribute('data-pending')).toBe(true);
+    (root.querySelector('[data-action="settings"]') as HTMLElement).click();
+    (root.querySelector('[data-action="vertical"]') as HTMLElement).click();
+    expect(root.querySelector('article')!.hasAttribute('data-pending')).toBe(true);
+    expect(root.querySelector('.qd-body .tcy')?.textContent).toBe('1');
   });
 
   it('converts every string when a script is chosen, and uses traditional fonts', async () => {

@@ -21,8 +21,18 @@ export function fullWidthPunctuation(text: string): string {
     .replace(/(?<=（[^()（）]*\p{Script=Han})\)/gu, '）');
 }
 
+/** Whether the article being built is set vertically. Only 直排 needs the upright-digit spans
+ *  (a third of the elements of a typical notice): horizontal text is built without them, and
+ *  the view rebuilds the article when 直排 is switched. Set for the duration of renderArticle
+ *  (synchronous). */
+let upright = false;
+
 export function appendText(doc: Document, parent: Node, raw: string): void {
   const text = fullWidthPunctuation(raw);
+  if (!upright) {
+    if (text) parent.appendChild(doc.createTextNode(text));
+    return;
+  }
   let last = 0;
   SHORT_DIGITS.lastIndex = 0;
   for (let m = SHORT_DIGITS.exec(text); m; m = SHORT_DIGITS.exec(text)) {
@@ -141,8 +151,42 @@ function docInfoTable(doc: Document, info: Record<string, string>, t: Translate)
   return wrap;
 }
 
-/** The whole article element. `titleId` labels the dialog. */
-export function renderArticle(doc: Document, d: ReaderData, t: Translate, titleId: string): HTMLElement {
+/** Characters of body text after which blocks are surely off the first screen (36 characters a
+ *  line by default; the 1280×900 screen of a laptop shows fewer than 1,500 in either writing mode). */
+const LATER_AFTER = 1500;
+
+function blockLength(b: ArticleBlock): number {
+  switch (b.type) {
+    case 'list':
+      return b.items.reduce((n, s) => n + s.length, 0);
+    case 'table':
+      return b.rows.reduce((n, r) => n + r.reduce((m, c) => m + c.length, 0), 0);
+    case 'image':
+      return 200 + (b.caption?.length ?? 0);
+    default:
+      return b.text.length;
+  }
+}
+
+/** A guess of the block's extent in em at the default measure and line height, so the scroll
+ *  range is about right before the block is laid out (then its real size is remembered). */
+function estimateEm(b: ArticleBlock, length: number): number {
+  if (b.type === 'image') return 16;
+  const lines = b.type === 'list' ? b.items.length + Math.ceil(length / 36) : b.type === 'table' ? b.rows.length * 2 : Math.ceil(length / 36);
+  return Math.max(2, Math.round(lines * 1.9 + 1));
+}
+
+/** The whole article element. `titleId` labels the dialog; `vertical`: set for 直排. */
+export function renderArticle(doc: Document, d: ReaderData, t: Translate, titleId: string, vertical = false): HTMLElement {
+  upright = vertical;
+  try {
+    return buildArticle(doc, d, t, titleId);
+  } finally {
+    upright = false;
+  }
+}
+
+function buildArticle(doc: Document, d: ReaderData, t: Translate, titleId: string): HTMLElement {
   const article = el(doc, 'article', 'qd-article');
   const h1 = el(doc, 'h1', 'qd-title', d.title || t('reader_dialog_label'));
   h1.id = titleId;
@@ -176,9 +220,20 @@ export function renderArticle(doc: Document, d: ReaderData, t: Translate, titleI
   if (info) article.appendChild(info);
 
   const body = el(doc, 'div', 'qd-body');
+  let chars = 0;
   for (const b of d.blocks) {
     const node = renderBlock(doc, b, d.url, t);
-    if (node) body.appendChild(node);
+    if (!node) continue;
+    const length = blockLength(b);
+    // Blocks well below the first screenful skip layout and paint until scrolled near
+    // (content-visibility in styles.ts). Blocks on the first screen don't get it: there it
+    // would only add a second layout pass to the first frame.
+    if (chars > LATER_AFTER) {
+      node.classList.add('qd-later');
+      node.style.setProperty('--est', String(estimateEm(b, length)));
+    }
+    chars += length;
+    body.appendChild(node);
   }
   if (!body.childNodes.length) body.appendChild(el(doc, 'p', 'qd-empty', t('reader_empty')));
   article.appendChild(body);

@@ -58,9 +58,7 @@ export const VIEW_CSS = `
   position: absolute; inset: 0; display: flex; flex-direction: column;
   background: var(--bg); color: var(--fg); font-family: ${UI_FONT}; font-size: 16px; line-height: 1.5;
   -webkit-text-size-adjust: 100%; text-size-adjust: 100%;
-  animation: qd-in .16s ease-out;
 }
-@keyframes qd-in { from { opacity: 0; } to { opacity: 1; } }
 .qd-root[data-theme="sepia"] { --bg: #f4ecd8; --fg: #3b2f22; --muted: #7a6a55; --rule: #d9cbb0; --accent: #8a4b08; --bar: rgba(244,236,216,.96); --box: #ebe0c6; }
 .qd-root[data-theme="dark"] { --bg: #1b1c1e; --fg: #d9d6cf; --muted: #9a968e; --rule: #3a3b3e; --accent: #8cb4ff; --bar: rgba(27,28,30,.96); --warn-bg: #3d3219; --warn-fg: #f0d999; --box: #26272a; }
 @media (prefers-color-scheme: dark) {
@@ -112,6 +110,10 @@ th, td { border: 1px solid var(--rule); padding: .3em .6em; vertical-align: top;
 th { background: var(--box); font-weight: 600; white-space: nowrap; }
 .qd-docinfo { width: 100%; font-family: ${UI_FONT}; }
 .qd-table-wrap { overflow-x: auto; max-inline-size: 100%; }
+/* Blocks below the first screenful (marked by render.ts) are neither laid out nor painted until
+   scrolled near: the first frame of a long article costs what the screenful costs. --est is a
+   guess of the block's extent; once laid out, its real size is remembered (auto). */
+.qd-body > .qd-later { content-visibility: auto; contain-intrinsic-block-size: auto calc(var(--est, 4) * 1em); }
 .qd-body p { margin: 0 0 var(--pgap, 1em); text-indent: var(--indent, 0); }
 .qd-body h2, .qd-body h3, .qd-body h4, .qd-body h5, .qd-body h6 { line-height: 1.5; margin: 1.4em 0 .6em; text-indent: 0; text-align: start; }
 .qd-body h2 { font-size: 1.25em; } .qd-body h3 { font-size: 1.12em; } .qd-body h4, .qd-body h5, .qd-body h6 { font-size: 1em; }
@@ -134,18 +136,18 @@ th { background: var(--box); font-weight: 600; white-space: nowrap; }
 .qd-root[data-vertical] .qd-meta > span + span::before { content: "・"; }
 
 @media (prefers-reduced-motion: reduce) {
-  .qd-root { animation: none; }
   * { transition: none !important; scroll-behavior: auto !important; }
 }
 
 @media print {
-  .qd-root { position: static; display: block; background: #fff; color: #000; animation: none;
+  .qd-root { position: static; display: block; background: #fff; color: #000;
     --bg: #fff; --fg: #000; --muted: #333; --rule: #999; --box: #eee; --warn-bg: #eee; --warn-fg: #000; }
   .qd-bar { display: none !important; }
   .qd-scroll { overflow: visible; writing-mode: horizontal-tb !important; }
   .qd-article { writing-mode: horizontal-tb !important; height: auto !important; max-inline-size: none; padding: 0; margin: 0; }
   details.qd-summary { background: none; border: 1px solid #999; }
   .qd-foot a { color: #000; text-decoration: none; }
+  .qd-body > .qd-later { content-visibility: visible; }
   figure, table, blockquote { break-inside: avoid; }
   h1, h2, h3 { break-after: avoid; }
 }

@@ -75,76 +75,91 @@ export function buildToolbar(doc: Document, t: Translate, initial: { prefs: Read
   );
   script.dataset.action = 'script';
 
-  // Typography panel, opened by the "排版" button.
+  // Typography panel, opened by the "排版" button. Built on its first opening: the view opens
+  // with it collapsed, and its controls are a third of the toolbar's elements.
   const panelId = 'qd-panel';
-  const panel = doc.createElement('div');
-  panel.className = 'qd-panel';
-  panel.id = panelId;
-  panel.hidden = true;
-  panel.setAttribute('role', 'group');
-  panel.setAttribute('aria-label', t('reader_settings'));
+  let panel: { el: HTMLElement; sync(p: ReaderPrefs): void } | null = null;
   const settings = button('Aa ' + t('reader_settings'), () => {
-    panel.hidden = !panel.hidden;
-    settings.setAttribute('aria-expanded', String(!panel.hidden));
+    panel ??= buildPanel();
+    panel.el.hidden = !panel.el.hidden;
+    settings.setAttribute('aria-expanded', String(!panel.el.hidden));
   });
   settings.dataset.action = 'settings';
   settings.setAttribute('aria-expanded', 'false');
-  settings.setAttribute('aria-controls', panelId);
 
-  const row = (label: string, control: HTMLElement) => {
-    const l = doc.createElement('span');
-    l.className = 'qd-label';
-    l.textContent = label;
-    panel.append(l, control);
-  };
-  const theme = select(
-    t('reader_theme'),
-    (['system', 'light', 'sepia', 'dark'] as const).map((v) => [v, t('reader_theme_' + v)]),
-    (v) => setPrefs({ theme: v as ReaderPrefs['theme'] }),
-  );
-  theme.dataset.action = 'theme';
-  row(t('reader_theme'), theme);
-  const font = select(
-    t('reader_font'),
-    (['sans', 'serif', 'kai'] as const).map((v) => [v, t('reader_font_' + v)]),
-    (v) => setPrefs({ font: v as ReaderPrefs['font'] }),
-  );
-  font.dataset.action = 'font';
-  row(t('reader_font'), font);
-
-  const steppers: Stepper[] = [
-    { key: 'fontSize', label: t('reader_font_size'), min: 14, max: 32, step: 1, format: (v) => `${v}px` },
-    { key: 'lineHeight', label: t('reader_line_height'), min: 1.4, max: 2.4, step: 0.1, format: (v) => v.toFixed(1) },
-    { key: 'width', label: t('reader_width'), min: 20, max: 60, step: 2, format: (v) => String(v) },
-  ];
-  const outputs = new Map<Stepper['key'], HTMLOutputElement>();
-  for (const s of steppers) {
-    const wrap = doc.createElement('span');
-    wrap.className = 'qd-step';
-    const out = doc.createElement('output');
-    out.setAttribute('aria-live', 'polite');
-    const change = (dir: 1 | -1) => {
-      const v = Math.min(s.max, Math.max(s.min, round(prefs[s.key] + dir * s.step, s.step)));
-      setPrefs({ [s.key]: Number(v.toFixed(2)) } as Partial<ReaderPrefs>);
+  const buildPanel = () => {
+    const el = doc.createElement('div');
+    el.className = 'qd-panel';
+    el.id = panelId;
+    el.hidden = true;
+    el.setAttribute('role', 'group');
+    el.setAttribute('aria-label', t('reader_settings'));
+    const row = (label: string, control: HTMLElement) => {
+      const l = doc.createElement('span');
+      l.className = 'qd-label';
+      l.textContent = label;
+      el.append(l, control);
     };
-    const minus = button('−', () => change(-1));
-    minus.setAttribute('aria-label', `${s.label} ${t('reader_smaller')}`);
-    minus.dataset.action = s.key + '-';
-    const plus = button('+', () => change(1));
-    plus.setAttribute('aria-label', `${s.label} ${t('reader_larger')}`);
-    plus.dataset.action = s.key + '+';
-    wrap.append(minus, out, plus);
-    outputs.set(s.key, out);
-    row(s.label, wrap);
-  }
-  const toggle = (key: 'indent' | 'vertical', label: string) => {
-    const b = button(label, () => setPrefs({ [key]: !prefs[key] } as Partial<ReaderPrefs>));
-    b.dataset.action = key;
-    row('', b);
-    return b;
+    const theme = select(
+      t('reader_theme'),
+      (['system', 'light', 'sepia', 'dark'] as const).map((v) => [v, t('reader_theme_' + v)]),
+      (v) => setPrefs({ theme: v as ReaderPrefs['theme'] }),
+    );
+    theme.dataset.action = 'theme';
+    row(t('reader_theme'), theme);
+    const font = select(
+      t('reader_font'),
+      (['sans', 'serif', 'kai'] as const).map((v) => [v, t('reader_font_' + v)]),
+      (v) => setPrefs({ font: v as ReaderPrefs['font'] }),
+    );
+    font.dataset.action = 'font';
+    row(t('reader_font'), font);
+
+    const steppers: Stepper[] = [
+      { key: 'fontSize', label: t('reader_font_size'), min: 14, max: 32, step: 1, format: (v) => `${v}px` },
+      { key: 'lineHeight', label: t('reader_line_height'), min: 1.4, max: 2.4, step: 0.1, format: (v) => v.toFixed(1) },
+      { key: 'width', label: t('reader_width'), min: 20, max: 60, step: 2, format: (v) => String(v) },
+    ];
+    const outputs = new Map<Stepper['key'], HTMLOutputElement>();
+    for (const s of steppers) {
+      const wrap = doc.createElement('span');
+      wrap.className = 'qd-step';
+      const out = doc.createElement('output');
+      out.setAttribute('aria-live', 'polite');
+      const change = (dir: 1 | -1) => {
+        const v = Math.min(s.max, Math.max(s.min, round(prefs[s.key] + dir * s.step, s.step)));
+        setPrefs({ [s.key]: Number(v.toFixed(2)) } as Partial<ReaderPrefs>);
+      };
+      const minus = button('−', () => change(-1));
+      minus.setAttribute('aria-label', `${s.label} ${t('reader_smaller')}`);
+      minus.dataset.action = s.key + '-';
+      const plus = button('+', () => change(1));
+      plus.setAttribute('aria-label', `${s.label} ${t('reader_larger')}`);
+      plus.dataset.action = s.key + '+';
+      wrap.append(minus, out, plus);
+      outputs.set(s.key, out);
+      row(s.label, wrap);
+    }
+    const toggle = (key: 'indent' | 'vertical', label: string) => {
+      const b = button(label, () => setPrefs({ [key]: !prefs[key] } as Partial<ReaderPrefs>));
+      b.dataset.action = key;
+      row('', b);
+      return b;
+    };
+    const indent = toggle('indent', t('reader_indent'));
+    const vertical = toggle('vertical', t('reader_vertical'));
+    const sync = (p: ReaderPrefs) => {
+      theme.value = p.theme;
+      font.value = p.font;
+      for (const st of steppers) outputs.get(st.key)!.textContent = st.format(p[st.key]);
+      indent.setAttribute('aria-pressed', String(!!p.indent));
+      vertical.setAttribute('aria-pressed', String(!!p.vertical));
+    };
+    sync(prefs);
+    bar.appendChild(el);
+    settings.setAttribute('aria-controls', panelId); // once the panel exists
+    return { el, sync };
   };
-  const indent = toggle('indent', t('reader_indent'));
-  const vertical = toggle('vertical', t('reader_vertical'));
 
   const spacer = doc.createElement('span');
   spacer.className = 'qd-spacer';
@@ -159,21 +174,17 @@ export function buildToolbar(doc: Document, t: Translate, initial: { prefs: Read
   const print = button(t('reader_print'), h.print);
   print.dataset.action = 'print';
 
-  bar.append(back, spacer, status, script, settings, copyMd, copyText, print, panel);
+  bar.append(back, spacer, status, script, settings, copyMd, copyText, print);
 
   const sync = (p: ReaderPrefs, s: ScriptChoice) => {
     prefs = { ...p };
     script.value = s;
-    theme.value = p.theme;
-    font.value = p.font;
-    for (const st of steppers) outputs.get(st.key)!.textContent = st.format(p[st.key]);
-    indent.setAttribute('aria-pressed', String(!!p.indent));
-    vertical.setAttribute('aria-pressed', String(!!p.vertical));
+    panel?.sync(prefs);
   };
   sync(prefs, initial.script);
   const closePanel = () => {
-    if (panel.hidden) return false;
-    panel.hidden = true;
+    if (!panel || panel.el.hidden) return false;
+    panel.el.hidden = true;
     settings.setAttribute('aria-expanded', 'false');
     settings.focus();
     return true;

@@ -71,7 +71,7 @@ describe('real pages and seeds', () => {
     expect(bad).toEqual([]);
   });
 
-  it('hides ≥ 90% of labelled recommendation and share blocks', () => {
+  it('hides ≥ 94% of labelled recommendation and share blocks', () => {
     let total = 0, hidden = 0;
     const missed: string[] = [];
     for (const r of reals) {
@@ -84,7 +84,7 @@ describe('real pages and seeds', () => {
     console.log(`[noise] recommendation+share recall ${hidden}/${total} = ${((100 * hidden) / total).toFixed(1)}%`);
     if (missed.length) console.log('  ' + missed.join('\n  '));
     console.log(`[perf] analyze() mean ${(timing.analyze / timing.pages).toFixed(1)} ms over ${timing.pages} real pages`);
-    expect(hidden / total).toBeGreaterThanOrEqual(0.9);
+    expect(hidden / total).toBeGreaterThanOrEqual(0.94);
   });
 
   it('reports no spam on real pages', () => {

@@ -42,22 +42,27 @@ beforeAll(() => {
 }, 600_000);
 
 describe('spam on injected variants and seeds', () => {
-  it('reports ≥ 99% of must-hide blocks (category spam; unrelated panels of the recommend technique as recommendation)', () => {
-    let total = 0, found = 0;
+  it('reports ≥ 99% of must-hide blocks with category spam (planted panels and disclaimers as content-farm)', () => {
+    let total = 0, found = 0, farm = 0, farmFound = 0;
     const missed: string[] = [];
     for (const r of variants) {
       const t = r.truth!;
       for (const text of t.mustHide) {
         total++;
         const panel = /^(版权声明|相关推荐|精彩推荐|猜你喜欢|热点推荐|推荐阅读|为你推荐)/.test(text.trim());
-        const ok = covered(r.a, text, (b) => b.category === 'spam' || (panel && (b.kind === 'recommendation' || b.kind === 'related')));
+        const ok = covered(r.a, text, (b) => b.category === 'spam');
+        if (panel) {
+          farm++;
+          if (covered(r.a, text, (b) => b.kind === 'content-farm')) farmFound++;
+        }
         if (ok) found++;
         else missed.push(`${r.id}: ${text.slice(0, 60)}`);
       }
     }
-    console.log(`[spam] mustHide recall ${found}/${total} = ${((100 * found) / total).toFixed(2)}%`);
+    console.log(`[spam] mustHide recall ${found}/${total} = ${((100 * found) / total).toFixed(2)}%; content-farm panels and disclaimers ${farmFound}/${farm}`);
     if (missed.length) console.log('[spam] missed:\n  ' + missed.slice(0, 30).join('\n  '));
     expect(found / total).toBeGreaterThanOrEqual(0.99);
+    expect(farmFound).toBe(farm);
   });
 
   it('flags every hijacked title and finds the real one', () => {
@@ -79,6 +84,8 @@ describe('spam on injected variants and seeds', () => {
     if (titleMiss.length) console.log('  ' + titleMiss.join('\n  '));
     expect(bad).toEqual([]);
     expect(mine / n).toBeGreaterThanOrEqual(0.8);
+    // The title the reader sees (badges such as 原创 left out of the heading): every variant.
+    expect(titleMiss).toEqual([]);
   });
 
   it('names the original of every mirror', () => {
@@ -119,7 +126,8 @@ describe('spam on injected variants and seeds', () => {
       if (!squeeze(r.a.body).includes(sp)) bodyClean++;
     }
     console.log(`[spam] inline spans found ${spans}/${n}; body free of the phrase ${bodyClean}/${n}`);
-    expect(spans / n).toBeGreaterThanOrEqual(0.7);
+    expect(spans / n).toBeGreaterThanOrEqual(0.95);
+    expect(bodyClean).toBe(n);
   });
 });
 

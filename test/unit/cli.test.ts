@@ -110,7 +110,7 @@ describe('runCli', () => {
     for (const s of a.summary) expect(s).not.toMatch(/[：:]$/);
     expect(a.docInfo).toMatchObject({ 发文字号: '清安办〔2024〕12号', 索引号: '11130100MB1234567X/2024-01001' });
     expect(a.titleHijacked).toBe(true);
-    expect(a.hidden.map((h: { kind: string }) => h.kind)).toEqual(expect.arrayContaining(['link-farm', 'hidden-links', 'spam-line', 'recommendation', 'share']));
+    expect(a.hidden.map((h: { kind: string }) => h.kind)).toEqual(expect.arrayContaining(['link-farm', 'hidden-links', 'spam-line', 'content-farm', 'share']));
     expect(a.url).toMatch(/^file:\/\//);
     expect(JSON.parse(io.out[1]).title).toBe('1-10月德清县固定资产投资结构趋稳趋优');
   });

@@ -1,6 +1,6 @@
 // Multi-part articles: a pager near the article (第1页/共4页, 上一页 1/2 下一页, 1 2 3 下一页).
 import type { PageContext } from '../page/context';
-import { foldSpace } from '../page/context';
+import { domIndex, foldSpace } from '../page/context';
 
 const NEXT = /^\s*(下一页|下页|后一页|下一頁|next\s*page|next|余下全文|>|›|»)\s*[>›»]*\s*$/i;
 const CURRENT = /(^|[-_\s])(cur|current|on|active|selected|now|thisclass|page-?cur)([-_\s]|$)/i;
@@ -51,11 +51,13 @@ export function findPagination(ctx: PageContext, root: Element): { current: numb
       let sib = anc.nextElementSibling;
       for (let k = 0; sib && k < 3; sib = sib.nextElementSibling, k++) scopes.push(sib);
     }
+    const index = domIndex(ctx);
+    // = el.getElementsByTagName('a') (descendants named a, any namespace), from the index.
     const links = scopes
       .filter((el) => !/comment|cmt|reply|member|pinglun/i.test(`${el.getAttribute('class') || ''} ${el.id || ''}`))
-      .flatMap((el) => Array.from(el.getElementsByTagName('a')));
+      .flatMap((el) => index.within(el, (_e, tag) => tag === 'a') ?? Array.from(el.getElementsByTagName('a')));
     for (const a of links) {
-      if (!NEXT.test(a.textContent || '')) continue;
+      if (!NEXT.test(index.textContent(a))) continue;
       let box: Element | null = a.parentElement;
       for (let i = 0; i < 3 && box; i++, box = box.parentElement) {
         if (ctx.excluded.has(box) || /comment|cmt|reply/i.test(`${box.getAttribute('class') || ''} ${box.id || ''}`)) break;
@@ -63,7 +65,7 @@ export function findPagination(ctx: PageContext, root: Element): { current: numb
         if (found && found.total > 1 && found.total < 200) return found;
       }
     }
-    const text = foldSpace(root.textContent || '').slice(-300);
+    const text = foldSpace(index.textContent(root)).slice(-300);
     const m = text.match(/第\s*(\d{1,3})\s*页\s*[\/／,，、]?\s*共\s*(\d{1,3})\s*页/);
     if (m && +m[2] > 1) return { current: +m[1], total: +m[2] };
   } catch {

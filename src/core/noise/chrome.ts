@@ -51,10 +51,33 @@ const TOOLS_ITEM =
   '浏览次数.{0,12}|阅读次数.{0,12}|点击数.{0,12}|标签[:：]?|返回顶部|\\[?打印\\]?|\\[?关闭\\]?|打印本页|关闭窗口|字号[:：]?[大中小]{0,3}';
 const TOOLS_TEXT = new RegExp(`^(?:${TOOLS_ITEM})+$`);
 
+const TOOLS_ANY = new RegExp(TOOLS_ITEM, 'g');
+const TOOL_SEPARATORS = /[\s|｜:：【】[\]()（）<>《》·•/\\、，,。;；-]+/g;
+
+/**
+ * From a tool item up to the tools row, but no further than text that is only tools: a header
+ * row "清河县人民政府 网站支持IPV6" keeps the site name, a "发布时间：… 【打印】" line keeps its date.
+ */
+function toolsRow(facts: NoiseFacts, el: Element): Element {
+  let cur = el;
+  const base = facts.textLen(el);
+  for (let p = cur.parentElement; p; p = p.parentElement) {
+    if (facts.textLen(p) - base > 40 || !facts.safe(p, 'page-tools')) break;
+    if (facts.normText(p).replace(TOOLS_ANY, '').replace(TOOL_SEPARATORS, '')) break;
+    cur = p;
+  }
+  return cur;
+}
+
 export const pageTools: NoiseDetector = {
   kind: 'page-tools',
   detect(facts) {
-    return outermost(byText(facts, 'page-tools', TOOLS_TEXT, 30, 'page tools', 40));
+    const out: HiddenBlock[] = [];
+    for (const el of labelled(facts, TOOLS_TEXT, 30)) {
+      if (!facts.safe(el, 'page-tools') || facts.ctx.isInvisible(el)) continue;
+      out.push(facts.block('page-tools', toolsRow(facts, el), 'page tools'));
+    }
+    return outermost(out);
   },
 };
 

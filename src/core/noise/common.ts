@@ -3,7 +3,7 @@ import type { PageContext } from '../page/context';
 import type { HiddenBlock, NoiseKind } from '../types';
 import { collectText, siteOf } from '../spam/facts';
 import { norm } from '../spam/normalize';
-import { domIndex } from '../page/context';
+import { domIndex, foldSpace } from '../page/context';
 
 /** A hidden block's reported text is its whole visible text, capped so a vast comment section cannot bloat every message. */
 const MAX_TEXT = 5000;
@@ -57,6 +57,18 @@ export function createNoiseFacts(ctx: PageContext, article: ArticleRef): NoiseFa
   // Text lengths, anchor stats, short texts and named elements come from the page's one-walk index.
   const dom = domIndex(ctx);
   const names = new Map<Element, string>();
+  // Ancestors of elements the markup hides (style="display:none", hidden), from the index's list.
+  let hiddenAncestors: Set<Element> | null = null;
+  const hasHiddenInside = (el: Element): boolean => {
+    if (!hiddenAncestors) {
+      hiddenAncestors = new Set();
+      for (const h of dom.styledOrHidden) {
+        if (!h.hasAttribute('hidden') && !INLINE_HIDDEN.test(h.getAttribute('style') || '')) continue;
+        for (let p = h.parentElement; p && !hiddenAncestors.has(p); p = p.parentElement) hiddenAncestors.add(p);
+      }
+    }
+    return hiddenAncestors.has(el);
+  };
   const facts: NoiseFacts = {
     ctx,
     article,
@@ -126,11 +138,36 @@ export function createNoiseFacts(ctx: PageContext, article: ArticleRef): NoiseFa
       return true;
     },
     block(kind, el, reason) {
-      const text = facts.text(el);
+      // Only blocks with a markup-hidden descendant need their own walk; the rest reuse the cached text.
+      const text = (hasHiddenInside(el) && shownText(el)) || facts.text(el);
       return { kind, category: 'noise', reason, text: text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) + '…' : text, element: el };
     },
   };
   return facts;
+}
+
+const NON_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+const INLINE_HIDDEN = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
+/**
+ * The block's text without children the markup itself hides (`style="display:none"`, `hidden`):
+ * a feed's "推荐中⋅⋅⋅" loading placeholder is not what the reader saw in it. Cheap: no styles.
+ */
+export function shownText(el: Element): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) parts.push((c as Text).data);
+      else if (c.nodeType === 1) {
+        const e = c as Element;
+        if (NON_TEXT.has(e.tagName.toUpperCase()) || e.hasAttribute('hidden') || INLINE_HIDDEN.test(e.getAttribute('style') || '')) continue;
+        parts.push(' ');
+        walk(e);
+      }
+    }
+  };
+  walk(el);
+  return foldSpace(parts.join(''));
 }
 
 /** Climb from `el` while the parent adds little text (a heading, a count, a "more" link). */

@@ -5,6 +5,7 @@
 // (collapsed by the UI, revealable) instead.
 import type { HiddenBlock } from '../types';
 import { domIndex } from '../page/context';
+import { longTexts } from '../spam/long-texts';
 import { grow, labelled, outermost, type NoiseDetector, type NoiseFacts } from './common';
 
 const REC_LABEL =
@@ -96,7 +97,6 @@ export function findPanels(facts: NoiseFacts): HiddenBlock[] {
     const related = facts.offsiteShare(panel) < 0.5 && onTopic(facts, panel) >= 0.2;
     out.push(facts.block(related ? 'related' : 'recommendation', panel, related ? `same-site list "${label}"` : `panel "${label}", off-topic items`));
   }
-  const doc = facts.ctx.doc;
   for (const el of facts.named()) {
     if (!REC_NAMES.test(facts.names(el))) continue;
     const len = facts.textLen(el);
@@ -109,9 +109,8 @@ export function findPanels(facts: NoiseFacts): HiddenBlock[] {
   }
   out.push(...headlineLists(facts));
   // Content-farm boilerplate (seed 004): 版权声明：本文内容由互联网用户自发贡献…
-  const walker = doc.body ? doc.createTreeWalker(doc.body, 4) : null;
-  for (let n = walker?.nextNode(); n; n = walker!.nextNode()) {
-    if (!FARM_BOILERPLATE.test((n as Text).data)) continue;
+  for (const n of longTexts(facts.ctx)) {
+    if (!FARM_BOILERPLATE.test(n.data)) continue;
     const el = n.parentElement;
     if (!el || !facts.safe(el, 'recommendation')) continue;
     out.push(facts.block('recommendation', grow(facts, el, 'recommendation', 40), 'content-farm copyright boilerplate'));

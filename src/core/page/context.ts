@@ -3,6 +3,7 @@
 import type { AnalyzeSettings } from '../types';
 import { buildStyleIndex, type StyleIndex } from './visibility';
 import { buildDomIndex, type DomIndex } from './dom-index';
+import { registerAnalysis } from './metaread';
 
 export interface PageContext {
   doc: Document;
@@ -47,6 +48,7 @@ export function createContext(doc: Document, url: string, settings: AnalyzeSetti
   let textCacheVersion = -1;
   let index: DomIndex | null = null;
   const getIndex = () => (index ??= buildDomIndex(doc));
+  registerAnalysis(doc, getIndex);
   const styles = buildStyleIndex(doc, getIndex);
   const ctx: PageContext = {
     doc,

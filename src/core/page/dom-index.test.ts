@@ -72,3 +72,41 @@ describe('dom index', () => {
     expect(compared).toBeGreaterThan(500);
   });
 });
+
+describe('node table', () => {
+  const doc = new JSDOM(PAGE + '<!-- c -->').window.document;
+  const index = buildDomIndex(doc);
+  const t = index.nodes;
+  it('mirrors the DOM: children, siblings, parents, data, tag names', () => {
+    let rows = 0;
+    const visit = (n: Node, row: number) => {
+      rows++;
+      expect(t.node[row]).toBe(n);
+      expect(t.type[row]).toBe(n.nodeType);
+      if (n.nodeType === 1) {
+        const el = n as Element;
+        expect(t.tag[row]).toBe(el.tagName.toUpperCase());
+        expect(t.attrs[row]).toBe(el.hasAttributes());
+        expect(index.rowOf(el)).toBe(row);
+        expect(index.textContent(el)).toBe(el.textContent);
+        expect(index.textContentLength(el)).toBe((el.textContent || '').length);
+      } else expect(t.data[row]).toBe((n as CharacterData).data);
+      const kids = Array.from(n.childNodes).filter((c) => [1, 3, 8].includes(c.nodeType));
+      let c = t.end[row] === row + 1 ? -1 : row + 1;
+      for (const k of kids) {
+        expect(c).toBeGreaterThan(row);
+        expect(t.parent[c]).toBe(row);
+        visit(k, c);
+        c = t.next[c];
+      }
+      expect(c).toBe(-1);
+    };
+    visit(doc.documentElement, 0);
+    expect(rows).toBe(t.type.length);
+  });
+  it('counts non-space characters like replace(/\\s+/g, "")', async () => {
+    const { nonSpaceLength } = await import('./dom-index');
+    for (const s of ['', ' a b ', '\u3000中\u00a0文\ufeff', '\u2000x\u200ay\u200bz', 'tab\tnl\n\u2028\u2029😀'])
+      expect(nonSpaceLength(s)).toBe(s.replace(/\s+/g, '').length);
+  });
+});

@@ -44,6 +44,41 @@ export interface DomIndex {
   within(el: Element, want: (el: Element, tag: string) => boolean): Element[] | null;
   /** Element lists of the simplest selectors (tag, .class, #id compounds joined by space or >), or null. */
   select(selector: string): Element[] | null;
+  /** Every element, text and comment node under documentElement as flat arrays (see NodeTable). */
+  nodes: NodeTable;
+  /** Row of `el` in `nodes`, or -1 when the element was not indexed. */
+  rowOf(el: Element): number;
+  /** `el.textContent` (all descendant text, scripts included) from the table. */
+  textContent(el: Element): string;
+  /** `el.textContent.length` without building the string. */
+  textContentLength(el: Element): number;
+  /** `el.hasAttributes()` as it was when indexed. */
+  hasAttributes(el: Element): boolean;
+}
+
+/**
+ * The document tree as arrays, in document order: one row per element, text or comment node
+ * (other node types are left out; no walker of the engine reads them). A row's children are
+ * the rows from `row + 1` linked by `next`; `end` is the row after its subtree. Walking these
+ * arrays replaces firstChild/nextSibling/parentElement/data/textContent calls, each of which
+ * costs a wrapper round trip under jsdom.
+ */
+export interface NodeTable {
+  /** 1 element, 3 text, 8 comment. */
+  type: number[];
+  node: Node[];
+  /** Text or comment data; "" for elements. */
+  data: string[];
+  /** Local name for elements in upper case (= tagName.toUpperCase() in HTML documents); "" otherwise. */
+  tag: string[];
+  /** Next sibling row, or -1. */
+  next: number[];
+  /** Parent row (-1 for documentElement). */
+  parent: number[];
+  /** Row after the subtree (row + 1 for text and comments). */
+  end: number[];
+  /** Elements: the element had attributes. */
+  attrs: boolean[];
 }
 
 const NO_TEXT = new Set(['script', 'style', 'noscript', 'template']);
@@ -68,21 +103,37 @@ export function buildDomIndex(doc: Document): DomIndex {
   const idOf: (string | null)[] = [];
   const parentOf: number[] = [];
   const quirks = doc.compatMode === 'BackCompat';
+  const nt: NodeTable = { type: [], node: [], data: [], tag: [], next: [], parent: [], end: [], attrs: [] };
+  const rowAt: number[] = []; // element index -> row
+  const row = (type: number, node: Node, data: string, tag: string, parent: number, attrs: boolean): number => {
+    const r = nt.type.length;
+    nt.type.push(type);
+    nt.node.push(node);
+    nt.data.push(data);
+    nt.tag.push(tag);
+    nt.next.push(-1);
+    nt.parent.push(parent);
+    nt.end.push(r + 1);
+    nt.attrs.push(attrs);
+    return r;
+  };
   const body = doc.body;
   let bodies = 0;
   let bodyFrom = 0, bodyTo = 0; // elements[bodyFrom, bodyTo) are the strict descendants of doc.body
 
   // Returns the element's body-text length (0 outside the body).
-  const walk = (el: Element, inBody: boolean, parentAt: number): number => {
+  const walk = (el: Element, inBody: boolean, parentAt: number, parentRow: number): number => {
     const tag = el.localName;
     const at = elements.length;
+    // Most elements (p, span, li, br …) carry no attribute at all: one call instead of six.
+    const attrs = el.hasAttributes();
+    const me = row(1, el, '', upper(tag), parentRow, attrs);
+    rowAt.push(me);
     pos.set(el, at);
     elements.push(el);
     tags.push(tag);
     isAnchor.push(false);
     if (tag === 'body') bodies++;
-    // Most elements (p, span, li, br …) carry no attribute at all: one call instead of six.
-    const attrs = el.hasAttributes();
     const cls = attrs ? el.getAttribute('class') : null;
     const id = attrs ? el.getAttribute('id') : null;
     const tokens = cls ? cls.split(/[\t\n\f\r ]+/).filter(Boolean).map((c) => (quirks ? asciiLower(c) : c)) : NONE;
@@ -105,24 +156,42 @@ export function buildDomIndex(doc: Document): DomIndex {
     const countText = childInBody && !NO_TEXT.has(tag);
     let len = 0;
     if (el === body) bodyFrom = elements.length;
+    let prev = -1;
     for (let c = el.firstChild; c; c = c.nextSibling) {
       const type = c.nodeType;
-      if (type === 1) len += walk(c as Element, childInBody, at);
-      else if (type === 3 && countText) {
+      let r = -1;
+      if (type === 1) {
+        r = nt.type.length;
+        len += walk(c as Element, childInBody, at, me);
+      } else if (type === 3) {
         const data = (c as Text).data;
-        const n = data.replace(/\s+/g, '').length;
-        if (!n) continue;
-        if (n <= 40) shortTexts.push({ node: c as Text, norm: norm(data.trim()) });
-        len += n;
-      }
+        r = row(3, c, data, '', me, false);
+        if (countText) {
+          const n = nonSpaceLength(data);
+          if (n) {
+            if (n <= 40) shortTexts.push({ node: c as Text, norm: norm(data.trim()) });
+            len += n;
+          }
+        }
+      } else if (type === 8) r = row(8, c, (c as Comment).data, '', me, false);
+      else continue;
+      if (prev >= 0) nt.next[prev] = r;
+      prev = r;
     }
+    nt.end[me] = nt.type.length;
     if (el === body) bodyTo = elements.length;
     ends[at] = elements.length;
     if (len) lens.set(el, len);
     return len;
   };
   const root = doc.documentElement;
-  if (root) walk(root, false, -1);
+  if (root) walk(root, false, -1, -1);
+
+  const rowOf = (el: Element): number => {
+    const at = pos.get(el);
+    return at === undefined ? -1 : rowAt[at];
+  };
+  let textBefore: number[] | null = null;
 
   // Anchor stats bottom-up: each anchor counts for itself and all its ancestors.
   const astats = new Map<Element, AnchorStat>();
@@ -174,7 +243,61 @@ export function buildDomIndex(doc: Document): DomIndex {
       return out;
     },
     select: (selector) => selectSimple(selector, { elements, tags, classOf, idOf, parentOf }, quirks),
+    nodes: nt,
+    rowOf,
+    textContent(el) {
+      const r = rowOf(el);
+      if (r < 0) return el.textContent || '';
+      let out = '';
+      for (let i = r + 1, end = nt.end[r]; i < end; i++) if (nt.type[i] === 3) out += nt.data[i];
+      return out;
+    },
+    textContentLength(el) {
+      const r = rowOf(el);
+      if (r < 0) return (el.textContent || '').length;
+      if (!textBefore) {
+        // textBefore[i] = length of all text in rows before i.
+        textBefore = new Array<number>(nt.type.length + 1);
+        let n = 0;
+        for (let i = 0; i < nt.type.length; i++) {
+          textBefore[i] = n;
+          if (nt.type[i] === 3) n += nt.data[i].length;
+        }
+        textBefore[nt.type.length] = n;
+      }
+      return textBefore[nt.end[r]] - textBefore[r + 1];
+    },
+    hasAttributes(el) {
+      const r = rowOf(el);
+      return r < 0 ? el.hasAttributes() : nt.attrs[r];
+    },
   };
+}
+
+/** = s.replace(/\s+/g, '').length without building the string (JS \s: WhiteSpace + LineTerminator). */
+export function nonSpaceLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 32 && c < 0xa0) n++;
+    else if (
+      !(c === 9 || c === 10 || c === 11 || c === 12 || c === 13 || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)
+    )
+      n++;
+  }
+  return n;
+}
+
+const UPPER = new Map<string, string>();
+/** Local name -> upper case, cached (a few dozen distinct tags per page). */
+function upper(tag: string): string {
+  let u = UPPER.get(tag);
+  if (u === undefined) {
+    u = tag.toUpperCase();
+    if (UPPER.size < 2000) UPPER.set(tag, u);
+  }
+  return u;
 }
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';

@@ -1,9 +1,38 @@
 // <meta> lookup by name or property, case-insensitive. The first non-empty value wins.
 import { foldSpace } from './context';
+import type { DomIndex } from './dom-index';
+
+interface Lists {
+  index: () => DomIndex;
+  byTag: Map<string, Element[]>;
+}
+const analysing = new WeakMap<Document, Lists>();
+
+/**
+ * createContext registers the document's index for the analysis that starts: metaContent is
+ * asked ~10 times per analysis (meta, title, clone) and each getElementsByTagName call walks the
+ * whole tree under jsdom. The next analysis of the same document registers a fresh index, and
+ * only the engine's stages call these readers (during an analysis).
+ */
+export function registerAnalysis(doc: Document, index: () => DomIndex): void {
+  analysing.set(doc, { index, byTag: new Map() });
+}
+
+/**
+ * = Array.from(doc.getElementsByTagName(tag)) for a lower-case tag, from the index when an
+ * analysis of `doc` is running. Read-only: the list is shared by every caller of the analysis.
+ */
+export function elementsNamed(doc: Document, tag: string): readonly Element[] {
+  const l = analysing.get(doc);
+  if (!l) return Array.from(doc.getElementsByTagName(tag));
+  let list = l.byTag.get(tag);
+  if (!list) l.byTag.set(tag, (list = l.index().byTag(tag)));
+  return list;
+}
 
 export function metaContent(doc: Document, ...names: string[]): string {
   // An array, not the live collection: indexing a jsdom HTMLCollection goes through a proxy.
-  const metas = Array.from(doc.getElementsByTagName('meta'));
+  const metas = elementsNamed(doc, 'meta');
   for (const name of names) {
     const lower = name.toLowerCase();
     for (const m of metas) {
@@ -22,7 +51,7 @@ export function jsonLd(doc: Document): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   // = querySelectorAll('script[type="application/ld+json"]') (type compared case-insensitively),
   // without compiling a selector for each new jsdom document.
-  for (const s of Array.from(doc.getElementsByTagName('script'))) {
+  for (const s of elementsNamed(doc, 'script')) {
     if ((s.getAttribute('type') || '').replace(/[A-Z]+/g, (m) => m.toLowerCase()) !== 'application/ld+json') continue;
     try {
       const v = JSON.parse(s.textContent || '');

@@ -2,7 +2,7 @@
 // "<span>金融市场</span><span>棱镜</span>" reads as two words). One walk; scripts, styles,
 // excluded blocks and blocks hidden in the markup are skipped. Metadata readers search these lines.
 import type { PageContext } from './context';
-import { BLOCK_TAGS } from './context';
+import { BLOCK_TAGS, domIndex } from './context';
 
 export interface TextLine {
   text: string;
@@ -52,7 +52,36 @@ export function textLines(ctx: PageContext): TextLine[] {
       }
     }
   };
-  walk(root);
+  // The same walk over the index's node table (no DOM calls); the DOM walk is the fallback.
+  const index = domIndex(ctx);
+  const bodyRow = index.rowOf(root);
+  const { type, node: nodes, data, tag: tags, next, end, attrs } = index.nodes;
+  const walkRows = (r: number) => {
+    if (end[r] === r + 1) return;
+    for (let c = r + 1; c >= 0; c = next[c]) {
+      const t = type[c];
+      if (t === 3) {
+        const d = data[c];
+        if (!node && d.trim()) node = nodes[r] as Element;
+        buf += d;
+      } else if (t === 1) {
+        const e = nodes[c] as Element;
+        const tag = tags[c];
+        if (SKIP.has(tag) || ctx.excluded.has(e) || (attrs[c] && hiddenInMarkup(e))) continue;
+        if (tag === 'BR' || BLOCK_TAGS.has(tag)) {
+          flush();
+          walkRows(c);
+          flush();
+        } else {
+          buf += ' ';
+          walkRows(c);
+          buf += ' ';
+        }
+      }
+    }
+  };
+  if (bodyRow >= 0) walkRows(bodyRow);
+  else walk(root);
   flush();
   return lines;
 }

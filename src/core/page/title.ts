@@ -95,8 +95,33 @@ function leadingText(el: Element, n: number): string {
   return out.trim().slice(0, n);
 }
 
+/** Labels a CMS puts in the headline as their own little element: <h2><span>原创</span>标题</h2>. */
+const BADGE_WORD = /^[【\[(（]?(原创|独家|首发|置顶|头条|推荐|热门|热|新|荐|精|图|图文|视频|专题|转载|快讯|最新|重磅|官方|广告|hot|new|top)[】\])）]?$/i;
+
+/** A badge child at either end of the heading: a separate short element whose text is only a badge word. */
+function isBadge(node: ChildNode | null): node is Element {
+  if (!node || node.nodeType !== 1) return false;
+  const t = (node.textContent || '').trim();
+  return t.length > 0 && t.length <= BADGE && BADGE_WORD.test(t);
+}
+
+/** Skip whitespace-only text nodes from one end. */
+function edge(node: ChildNode | null, next: (n: ChildNode) => ChildNode | null): ChildNode | null {
+  while (node && node.nodeType === 3 && !(node as Text).data.trim()) node = next(node);
+  return node;
+}
+
 function headingText(el: Element): string {
-  return cleanTitle(el.textContent || '');
+  const full = cleanTitle(el.textContent || '');
+  const first = edge(el.firstChild, (n) => n.nextSibling);
+  const last = edge(el.lastChild, (n) => n.previousSibling);
+  const drop = [first, last].filter(isBadge);
+  if (!drop.length || first === last) return full;
+  // Only when the rest still reads as a title (the badge is not the heading's only text).
+  let text = '';
+  for (let c = el.firstChild; c; c = c.nextSibling) if (!drop.includes(c as Element)) text += c.textContent || '';
+  const rest = cleanTitle(text);
+  return squeeze(rest).length >= 4 ? rest : full;
 }
 
 function match(cand: string, ref: Ref): { score: number; text: string } | null {
@@ -175,5 +200,13 @@ export function findTitle(ctx: PageContext, opts: { servedTitleIsSpam: boolean; 
     return parts.sort((a, b) => b.length - a.length)[0] || served;
   }
   const h1 = doc.querySelector('h1');
-  return h1 ? headingText(h1) : '';
+  if (h1) return headingText(h1);
+  // No reference at all (hijacked <title>, no og:title) and no <h1>: the first heading the template
+  // names as the title (<h2 class="title">), its badge (原创) left out.
+  for (const el of cands) {
+    if (!HEADING_TAG.test(el.tagName.toUpperCase()) || !TITLE_NAME.test(`${el.getAttribute('class') || ''} ${el.id || ''}`)) continue;
+    const text = headingText(el);
+    if (text.length >= 6 && text.length <= 80 && !el.querySelector('a')) return text;
+  }
+  return '';
 }

@@ -97,14 +97,27 @@ function isFloatingDecl(st: Declarations): boolean {
   return false;
 }
 
-/** Real layout: not jsdom, and the document has boxes. */
+/** Documents already seen rendered (see hasLayout). */
+const rendered = new WeakMap<Document, true>();
+
+/**
+ * Real layout: not jsdom, and the document is rendered in a viewport. Asking the root for its
+ * boxes (getClientRects) would force a layout of the whole page, and the content script asks
+ * on every batch of parsed nodes while the page loads (383 ms on one long page). The viewport's
+ * width is 0 in a frame that is not rendered, but Chromium lays the page out to answer
+ * innerWidth too (scrollbars; 170 ms over the load of one long page when asked per batch), so a
+ * document seen rendered once is remembered: the first ask comes with the first parsed nodes,
+ * when the page is still small.
+ */
 export function hasLayout(doc: Document): boolean {
   const view = doc.defaultView;
   if (!view) return false;
   try {
     if (/jsdom/i.test(view.navigator?.userAgent || '')) return false;
-    const root = doc.documentElement;
-    return !!root && (root.getClientRects().length > 0 || (doc.body?.getClientRects().length ?? 0) > 0);
+    if (rendered.has(doc)) return true;
+    const yes = !!doc.documentElement && view.innerWidth > 0;
+    if (yes) rendered.set(doc, true);
+    return yes;
   } catch {
     return false;
   }

@@ -6,6 +6,7 @@
 import type { TextContext } from './context';
 import { gbkAvailable, gbkBytes, gbkChar } from './gbk';
 import { isPinyinSyllable } from './pinyin';
+import { PUNCT, surelyText } from './mojibake-gate';
 
 export interface TextFix {
   kind: 'pinyin' | 'mojibake' | 'symbol' | 'entity';
@@ -24,8 +25,6 @@ type Piece = string | Hole;
 const NUMERALS = '一二三四五六七八九十';
 /** What a re-read run may start with: the 0xA1 row holds the ideographic space and punctuation. */
 const OPENING = new Set('　、。·—～…‘’“”〔〕〈〉《》「」『』【】');
-/** Punctuation that counts as ordinary text when judging a reading. */
-const PUNCT = new Set('　、。·—～…‘’“”〔〕〈〉《》「」『』【】，：；！？（）％');
 /** Likely characters when half of a symbol-row pair is lost, most likely first. */
 const ROW_PRIOR: Record<number, string> = { 0xa1: '　、。“”《》', 0xa3: '，：（）！？；' };
 /**
@@ -73,51 +72,6 @@ export function findMojibake(text: string, ctx: TextContext): TextFix[] {
   }
   fixes.push(...findLostAnnotated(text, ctx, fixes));
   return fixes.sort((a, b) => a.start - b.start);
-}
-
-/** Characters every GBK decoder has (all CJK Unified Ideographs U+4E00–U+9FA5, the punctuation above). */
-const surelyGbk = (ch: string, code: number): boolean => (code >= 0x4e00 && code <= 0x9fa5) || PUNCT.has(ch);
-
-/**
- * True when readRun is sure to reject the run at `start` with its "the original already reads
- * as text" test (known(originalWide) > 0.5), whatever the GBK table says, so clean pages never
- * build the table. The run covers non-ASCII characters and spaces after `start` (the ASCII it
- * may take on at the end never counts) and stops before a space, before a character GBK lacks or
- * at the first other ASCII character: the ratio is checked at every such possible end.
- */
-function surelyText(text: string, start: number, ctx: TextContext): boolean {
-  const occ = new Map<string, number>();
-  let total = 0;
-  let knownCount = 0;
-  // A run without wide characters is rejected only when it starts with `!`/`！` (not `?`).
-  const rejected = (): boolean => (total === 0 ? text[start] !== '?' : 2 * knownCount > total);
-  for (let pos = start; pos < text.length; pos++) {
-    const ch = text[pos];
-    const code = ch.charCodeAt(0);
-    if (pos === start) {
-      if (code < 0x80) continue; // ASCII `!` or `?`: not part of originalWide
-    } else if (code === 0x20) {
-      if (!rejected()) return false;
-      continue;
-    } else if (code < 0x80 || (code >= 0xd800 && code <= 0xdfff)) {
-      return rejected(); // the run ends here for sure
-    } else if (!surelyGbk(ch, code) && !rejected()) {
-      return false;
-    }
-    const before = occ.get(ch) ?? 0;
-    occ.set(ch, before + 1);
-    total++;
-    if (code >= 0x250) {
-      if (PUNCT.has(ch)) knownCount++;
-      else {
-        const count = ctx.count(ch);
-        // Every occurrence of ch shares one status: known while the page has more than the run.
-        if (count - (before + 1) > 0) knownCount++;
-        else if (count - before > 0) knownCount -= before; // the earlier ones stop counting
-      }
-    }
-  }
-  return rejected();
 }
 
 function readRun(text: string, start: number, bang: boolean, ctx: TextContext): TextFix | null {

@@ -1,7 +1,7 @@
 // Text repair: pinyin annotations (ruby and plain), GBK off-by-one mojibake, symbols inserted
 // before Chinese punctuation, stray entity remainders. Every rule needs strong evidence: real
 // pages must come out unchanged (tested on every corpus page).
-import type { PageContext } from '../page/context';
+import { domIndex, type PageContext } from '../page/context';
 import type { Repair } from '../types';
 import { createTextContext, type TextContext } from './context';
 import { findMojibake, type TextFix } from './mojibake';
@@ -86,10 +86,30 @@ export function findRepairs(ctx: PageContext, _root: Element | null, _title: str
       }
     }
   };
-  if (doc.documentElement) walk(doc.documentElement);
+  // The same walk over the index's node table (no DOM calls); the DOM walk is the fallback.
+  const index = domIndex(ctx);
+  const { type, node, data, tag, next, end } = index.nodes;
+  const walkRows = (r: number) => {
+    if (end[r] === r + 1) return;
+    for (let c = r + 1; c >= 0; c = next[c]) {
+      if (type[c] === 3) {
+        texts.push(node[c] as Text);
+        parts.push(data[c]);
+      } else if (type[c] === 1) {
+        if (tag[c] === 'RUBY') rubyRepair(node[c] as Element, repairs, annotations);
+        if (SKIP.has(tag[c])) continue;
+        walkRows(c);
+      }
+    }
+  };
+  const root = doc.documentElement;
+  const rootRow = root ? index.rowOf(root) : -1;
+  if (rootRow >= 0) walkRows(rootRow);
+  else if (root) walk(root);
   const context = createTextContext(parts.join('\n'), annotations);
-  for (const node of texts) {
-    const data = node.data;
+  for (let i = 0; i < texts.length; i++) {
+    const node = texts[i];
+    const data = parts[i];
     if (data.length < 2 || !/[?!！(（;\u2190-\u2bff\u{1f300}-\u{1faff}]/u.test(data)) continue;
     for (const f of findTextFixes(data, context))
       repairs.push({ kind: f.kind, from: data.slice(f.start, f.end), to: f.to, node, start: f.start });

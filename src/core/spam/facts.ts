@@ -2,15 +2,18 @@
 // anchor counts per ancestor, per-anchor spam scores, hosts, raw block text.
 import type { PageContext } from '../page/context';
 import { domIndex, foldSpace } from '../page/context';
+import type { DomIndex } from '../page/dom-index';
 import type { HiddenBlock, SpamKind } from '../types';
 import { scoreText, type TextScore } from './matcher';
 
 export interface PageFacts {
   ctx: PageContext;
-  /** All <a href> in the document, in order. */
-  anchors: Element[];
-  /** Number of anchors inside each element (only elements with at least one). */
-  anchorCount: Map<Element, number>;
+  /** All <a href> in the document, in order (computed on first use). */
+  readonly anchors: Element[];
+  /** Number of anchors inside each element (only elements with at least one; computed on first use). */
+  readonly anchorCount: Map<Element, number>;
+  /** `a[href]` inside the element (not the element itself), in order. */
+  anchorsIn(el: Element): Element[];
   /** Per ancestor: anchors with spam words, strong hits, link text length, off-site anchors. */
   anchorAgg(): Map<Element, AnchorAgg>;
   anchorScore(a: Element): TextScore;
@@ -52,6 +55,27 @@ export function collectText(el: Element): string {
   return foldSpace(parts.join(''));
 }
 
+/** collectText from the document's node table (same text, no DOM calls); falls back for unindexed elements. */
+export function collectTextIndexed(index: DomIndex, el: Element): string {
+  const r = index.rowOf(el);
+  if (r < 0) return collectText(el);
+  const { type, data, tag, next, end } = index.nodes;
+  const parts: string[] = [];
+  const walk = (row: number) => {
+    if (end[row] === row + 1) return;
+    for (let c = row + 1; c >= 0; c = next[c]) {
+      const t = type[c];
+      if (t === 3) parts.push(data[c]);
+      else if (t === 1 && !NON_TEXT.has(tag[c])) {
+        parts.push(' ');
+        walk(c);
+      }
+    }
+  };
+  walk(r);
+  return foldSpace(parts.join(''));
+}
+
 export function bareHost(h: string): string {
   return h.toLowerCase().replace(/^(www|m|wap)\./, '');
 }
@@ -63,12 +87,37 @@ export function siteOf(host: string): string {
   return parts.slice(-n).join('.');
 }
 
-export function createFacts(ctx: PageContext): PageFacts {
-  const anchors = domIndex(ctx).anchors;
-  const anchorCount = new Map<Element, number>();
-  for (const a of anchors) {
-    for (let p: Element | null = a.parentElement; p; p = p.parentElement) anchorCount.set(p, (anchorCount.get(p) || 0) + 1);
-  }
+export interface FactsOptions {
+  /**
+   * false: never build the document's index; answer from the DOM (same answers). For judging a
+   * few added subtrees while the page loads, where a whole-document walk per batch would cost
+   * O(document) per frame.
+   */
+  indexed?: boolean;
+}
+
+export function createFacts(ctx: PageContext, options: FactsOptions = {}): PageFacts {
+  const index: DomIndex | null = options.indexed === false ? null : domIndex(ctx);
+  const rowOf = (el: Element) => (index ? index.rowOf(el) : -1);
+  /** Calls fn for each ancestor of the element (parentElement chain), from the table when indexed. */
+  const ancestors = (el: Element, fn: (p: Element) => void) => {
+    const r = rowOf(el);
+    if (r < 0) {
+      for (let p: Element | null = el.parentElement; p; p = p.parentElement) fn(p);
+      return;
+    }
+    const { node, parent } = index!.nodes;
+    for (let p = parent[r]; p >= 0; p = parent[p]) fn(node[p] as Element);
+  };
+  let anchors: Element[] | null = null;
+  const getAnchors = () => (anchors ??= index ? index.anchors : Array.from(ctx.doc.querySelectorAll('a[href]')));
+  let anchorCount: Map<Element, number> | null = null;
+  const getAnchorCount = () => {
+    if (anchorCount) return anchorCount;
+    const counts = new Map<Element, number>();
+    for (const a of getAnchors()) ancestors(a, (p) => counts.set(p, (counts.get(p) || 0) + 1));
+    return (anchorCount = counts);
+  };
   const scores = new Map<Element, TextScore>();
   const hosts = new Map<Element, string>();
   const hostByHref = new Map<string, string>();
@@ -78,26 +127,31 @@ export function createFacts(ctx: PageContext): PageFacts {
   const own = siteOf(ctx.host || '');
   const facts: PageFacts = {
     ctx,
-    anchors,
-    anchorCount,
+    get anchors() {
+      return getAnchors();
+    },
+    get anchorCount() {
+      return getAnchorCount();
+    },
+    anchorsIn: (el) => (index ? index.anchorsIn(el) : Array.from(el.querySelectorAll('a[href]'))),
     anchorAgg() {
       if (agg) return agg;
       agg = new Map();
-      for (const a of anchors) {
+      for (const a of getAnchors()) {
         const s = facts.anchorScore(a);
         const spam = s.strong > 0 || s.score >= 3 ? 1 : 0;
         const h = facts.hostOf(a);
         const off = h && siteOf(h) !== own ? 1 : 0;
         const len = facts.rawText(a).length;
-        for (let p: Element | null = a.parentElement; p; p = p.parentElement) {
-          let g = agg.get(p);
-          if (!g) agg.set(p, (g = { n: 0, spam: 0, strong: 0, linkText: 0, offsite: 0 }));
+        ancestors(a, (p) => {
+          let g = agg!.get(p);
+          if (!g) agg!.set(p, (g = { n: 0, spam: 0, strong: 0, linkText: 0, offsite: 0 }));
           g.n++;
           g.spam += spam;
           g.strong += s.strong;
           g.linkText += len;
           g.offsite += off;
-        }
+        });
       }
       return agg;
     },
@@ -134,13 +188,19 @@ export function createFacts(ctx: PageContext): PageFacts {
     rawText(el) {
       let t = texts.get(el);
       if (t === undefined) {
-        t = collectText(el);
+        t = index ? collectTextIndexed(index, el) : collectText(el);
         texts.set(el, t);
       }
       return t;
     },
     claimed(el) {
-      for (let p: Element | null = el; p; p = p.parentElement) if (claimedEls.has(p) || ctx.excluded.has(p)) return true;
+      const r = rowOf(el);
+      if (r < 0) {
+        for (let p: Element | null = el; p; p = p.parentElement) if (claimedEls.has(p) || ctx.excluded.has(p)) return true;
+        return false;
+      }
+      const { node, parent } = index!.nodes;
+      for (let p = r; p >= 0; p = parent[p]) if (claimedEls.has(node[p] as Element) || ctx.excluded.has(node[p] as Element)) return true;
       return false;
     },
     claim(block) {

@@ -6,7 +6,7 @@
 import type { HiddenBlock } from '../types';
 import { domIndex } from '../page/context';
 import { scoreText } from './matcher';
-import { collectText, short, siteOf, tooBroad, type PageFacts, type SpamDetector } from './facts';
+import { short, siteOf, tooBroad, type PageFacts, type SpamDetector } from './facts';
 
 const BENIGN_HOST = /(^|\.)(cnzz\.com|51\.la|51yes\.com|tongji\.baidu\.com|hm\.baidu\.com|google-analytics\.com|statcounter\.com|umeng\.com|beian\.gov\.cn|miit\.gov\.cn|conac\.cn|ucap\.org\.cn)$/;
 const BENIGN_CLASS = /(^|[\s_-])(sr-only|visually-hidden|screen-reader|skip|a11y|assistive)/i;
@@ -16,8 +16,9 @@ function candidates(facts: PageFacts): Element[] {
   // Without layout the style index knows exactly which elements a rule or inline style hides;
   // with layout it offers every element and hiddenReason asks the browser.
   const set = new Set<Element>();
+  const index = domIndex(ctx);
   for (const el of ctx.styles.hiddenCandidates()) {
-    if (el.childElementCount >= 1 || facts.anchorCount.has(el) || (el.textContent || '').length > 20) set.add(el);
+    if (el.childElementCount >= 1 || facts.anchorCount.has(el) || index.textContentLength(el) > 20) set.add(el);
   }
   return [...set];
 }
@@ -30,8 +31,8 @@ export function judgeHidden(facts: PageFacts, el: Element): HiddenBlock | null {
   // Report only the outermost hidden element.
   if (el.parentElement && ctx.isInvisible(el.parentElement)) return null;
   if (BENIGN_CLASS.test((el.getAttribute('class') || '') + ' ' + (el.id || ''))) return null;
-  const anchors = domIndex(facts.ctx).anchorsIn(el);
-  const text = collectText(el);
+  const anchors = facts.anchorsIn(el);
+  const text = facts.rawText(el);
   const own = siteOf(ctx.host || '');
   const offsite = new Set<string>();
   let spamAnchors = 0;

@@ -10,6 +10,7 @@ import { linkFarm } from './link-farm';
 import { overlay } from './overlay';
 import { spamLine } from './spam-line';
 import { inlineSpam } from './inline';
+import { contentFarm } from './content-farm';
 import { searchReflection } from './search-reflection';
 import { judgeTitle } from './title';
 import { detectClone } from './clone';
@@ -24,7 +25,7 @@ export interface SpamResult {
   realTitle: string;
 }
 
-export const DETECTORS: readonly SpamDetector[] = [hiddenLinks, linkFarm, overlay, searchReflection, spamLine, inlineSpam];
+export const DETECTORS: readonly SpamDetector[] = [hiddenLinks, linkFarm, overlay, searchReflection, contentFarm, spamLine, inlineSpam];
 export const DETECTED_SPAM_KINDS: readonly SpamKind[] = DETECTORS.map((d) => d.kind);
 
 export function detectSpam(ctx: PageContext): SpamResult {

@@ -5,6 +5,7 @@
 import type { HiddenBlock } from '../types';
 import { scoreText, type Hit } from './matcher';
 import type { PageFacts, SpamDetector } from './facts';
+import { longTexts } from './long-texts';
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'TITLE', 'OPTION']);
 const OPEN = '【[〔（(「『';
@@ -37,6 +38,8 @@ export function findSpans(text: string): Span[] {
     // Grow over glued digits / Latin letters (number brands 97 / 777, "mp4", "3d").
     while (start > 0 && /[0-9a-zA-Z０-９ａ-ｚＡ-Ｚ]/.test(text[start - 1])) start--;
     while (end < text.length && /[0-9a-zA-Z０-９ａ-ｚＡ-Ｚ]/.test(text[end])) end++;
+    // A number brand glued to the run (97国产…, 4949王中王) is part of the injected phrase.
+    const brand = /^[0-9０-９]{2,}/.test(text.slice(start, c[0].start)) ? 1 : 0;
     // Grow over a few unmatched Han characters up to an enclosing bracket pair.
     const open = lastIndexOfAny(text, OPEN, start, 8);
     const close = open >= 0 ? indexOfAny(text, CLOSE, end, 8) : -1;
@@ -46,13 +49,32 @@ export function findSpans(text: string): Span[] {
       end = close + 1;
     }
     const maxW = Math.max(...c.map((h) => h.weight));
-    const ok = (strong >= 1 && distinct >= 2 && weight >= 5) || (bracketed && weight >= 3 && maxW >= 2) || (strong >= 2 && weight >= 6);
+    // A dense run: the cluster is (nearly) nothing but spam vocabulary, e.g. 新版龙虎斗号码,
+    // 高清老妇电影福利. Real prose puts ordinary words between such terms; a splice does not.
+    const dense = covered(c) >= 0.8 * (c[c.length - 1].end - c[0].start) && ((strong >= 1 && distinct >= 2) || (distinct >= 3 && maxW >= 2 && weight >= 4));
+    const ok =
+      (strong >= 1 && distinct >= 2 && weight >= 5) ||
+      (bracketed && weight + brand >= 3 && maxW >= 2) ||
+      (strong >= 2 && weight >= 6) ||
+      dense;
     if (!ok) continue;
     // A span that is most of the text is a spam line, not an inline splice.
     if (end - start > 0.6 * text.trim().length) continue;
     spans.push({ start, end, weight });
   }
   return spans;
+}
+
+/** Characters of the cluster's span covered by its hits (hits may overlap). */
+function covered(c: Hit[]): number {
+  let n = 0;
+  let at = c[0].start;
+  for (const h of c) {
+    const from = Math.max(at, h.start);
+    if (h.end > from) n += h.end - from;
+    at = Math.max(at, h.end);
+  }
+  return n;
 }
 
 function lastIndexOfAny(text: string, chars: string, before: number, max: number): number {
@@ -75,12 +97,8 @@ export const inlineSpam: SpamDetector = {
   kind: 'inline-spam',
   detect(facts) {
     const { ctx } = facts;
-    const body = ctx.doc.body;
-    if (!body) return [];
     const out: HiddenBlock[] = [];
-    const walker = ctx.doc.createTreeWalker(body, 4 /* SHOW_TEXT */);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const node = n as Text;
+    for (const node of longTexts(ctx)) {
       if (node.data.length < 24) continue; // a splice lives inside a sentence
       const parent = node.parentElement;
       if (!parent || SKIP.has(parent.tagName.toUpperCase()) || insideLink(parent)) continue;

@@ -2,7 +2,6 @@
 // A floating box is hidden when its text carries spam vocabulary or it is a download/official-site
 // bait linking to another site. Site headers, back-to-top buttons and cookie bars have neither.
 import type { HiddenBlock } from '../types';
-import { domIndex } from '../page/context';
 import { scoreText } from './matcher';
 import { collectText, short, siteOf, tooBroad, type PageFacts, type SpamDetector } from './facts';
 
@@ -14,7 +13,7 @@ export function judgeOverlay(facts: PageFacts, el: Element): HiddenBlock | null 
   if (text.length > 600) return null; // a floating sidebar with real content is not an ad box
   const s = scoreText(text);
   const own = siteOf(facts.ctx.host || '');
-  const links = [...domIndex(facts.ctx).anchorsIn(el)];
+  const links = [...facts.anchorsIn(el)];
   if (el.tagName === 'A') links.push(el);
   const offsite = links.some((a) => {
     const h = facts.hostOf(a);

@@ -1,7 +1,7 @@
 // T5: a whole page of spam planted on a (gov) host: random path tokens or numeric
 // viewspace-N.html names, and a body whose visible text is mostly spam vocabulary. Such a page
 // gets a banner rather than piecemeal hiding.
-import type { PageContext } from '../page/context';
+import { domIndex, type PageContext } from '../page/context';
 import type { HiddenBlock } from '../types';
 import { scoreText } from './matcher';
 
@@ -10,7 +10,7 @@ const PLANTED_PATH = /viewspace-\d+|\/[a-z0-9]{12,}\.(s?html?|php|asp)|[?&](id|p
 export function judgeParasite(ctx: PageContext, spamHidden: HiddenBlock[]): boolean {
   const body = ctx.doc.body;
   if (!body) return false;
-  const text = (body.textContent || '').replace(/\s+/g, '');
+  const text = domIndex(ctx).textContent(body).replace(/\s+/g, '');
   if (text.length < 40) return false;
   const sample = text.length > 20000 ? text.slice(0, 20000) : text;
   const s = scoreText(sample);

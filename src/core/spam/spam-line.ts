@@ -4,6 +4,7 @@
 import type { HiddenBlock } from '../types';
 import { scoreSegments, scoreText } from './matcher';
 import { expandToLabel, short, tooBroad, type PageFacts, type SpamDetector } from './facts';
+import { domIndex } from '../page/context';
 
 const INLINE = new Set(['A', 'SPAN', 'FONT', 'B', 'STRONG', 'EM', 'I', 'U', 'SMALL', 'BIG', 'LABEL', 'ABBR', 'CITE', 'MARK', 'SUB', 'SUP', 'S', 'STRIKE', 'TT', 'CODE', 'RUBY', 'RT', 'RP', 'BR', 'IMG', 'WBR', 'NOBR']);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'HEAD', 'TITLE']);
@@ -46,17 +47,34 @@ export const spamLine: SpamDetector = {
     const body = ctx.doc.body;
     if (!body) return [];
     const blocks = new Set<Element>();
-    const walker = ctx.doc.createTreeWalker(body, 4 /* SHOW_TEXT */);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const parent = n.parentElement;
-      if (!parent || SKIP.has(parent.tagName.toUpperCase())) continue;
-      if (!/[\p{Script=Han}a-z]/iu.test((n as Text).data)) continue;
-      const b = blockOf(n);
-      if (b && !tooBroad(b)) blocks.add(b);
+    const index = domIndex(ctx);
+    const bodyRow = index.rowOf(body);
+    if (bodyRow < 0) {
+      const walker = ctx.doc.createTreeWalker(body, 4 /* SHOW_TEXT */);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const parent = n.parentElement;
+        if (!parent || SKIP.has(parent.tagName.toUpperCase())) continue;
+        if (!/[\p{Script=Han}a-z]/iu.test((n as Text).data)) continue;
+        const b = blockOf(n);
+        if (b && !tooBroad(b)) blocks.add(b);
+      }
+    } else {
+      // The same walk over the node table: text rows inside the body, their block ancestor.
+      const { type, node, data, tag, parent } = index.nodes;
+      for (let i = bodyRow + 1, end = index.nodes.end[bodyRow]; i < end; i++) {
+        if (type[i] !== 3) continue;
+        const p = parent[i];
+        if (p < 0 || SKIP.has(tag[p])) continue;
+        if (!/[\p{Script=Han}a-z]/iu.test(data[i])) continue;
+        let b = p;
+        while (INLINE.has(tag[b]) && parent[b] >= 0) b = parent[b];
+        const el = node[b] as Element;
+        if (!tooBroad(el)) blocks.add(el);
+      }
     }
     const out: HiddenBlock[] = [];
     for (const b of blocks) {
-      if ((b.textContent || '').length > 3000) continue;
+      if (index.textContentLength(b) > 3000) continue;
       const quick = scoreText(facts.rawText(b));
       if (quick.strong < 2 && quick.score < 6) continue;
       if (facts.claimed(b) || ctx.isInvisible(b)) continue;

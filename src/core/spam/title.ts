@@ -3,6 +3,7 @@
 // title is hijacked and the best real title we can find (the lead's readMeta may use it).
 import type { PageContext } from '../page/context';
 import { foldSpace } from '../page/context';
+import { elementsNamed } from '../page/metaread';
 import { judgeLine } from './spam-line';
 import { scoreSegments, scoreText } from './matcher';
 
@@ -13,7 +14,7 @@ export interface TitleVerdict {
 }
 
 function metaContent(doc: Document, name: string): string {
-  for (const m of Array.from(doc.getElementsByTagName('meta'))) {
+  for (const m of elementsNamed(doc, 'meta')) {
     const key = (m.getAttribute('name') || m.getAttribute('property') || '').toLowerCase();
     if (key === name.toLowerCase()) {
       const v = foldSpace(m.getAttribute('content') || '');

@@ -24,19 +24,25 @@ const PORN2 =
   '强奸 日韩 美女 影院 mp4 激情 久久久 网址 淫 黑丝 丝袜 制服 诱惑 性感 番号 蜜芽 传媒 视频网站 下拉式';
 const PORN1 =
   '久久 在线观看 免费观看 五月天 躁 撸 大片 蜜桃 自拍 视频 在线 观看 高清 免费 日本 韩国 欧洲 香港 字幕 合集 大全 完整版 手机版 资源 ' +
-  '第一页 专区 下载 在线看 导航 最新 图片 网站 小说 直播 看片 欧美 亚洲 国产 动漫 精品 三区 二区 入口 影视 伦理 高潮 夜色 日日 夜夜 国色 扒开 偷窥 乱码';
+  '第一页 专区 下载 在线看 导航 最新 图片 网站 小说 直播 看片 欧美 亚洲 国产 动漫 精品 三区 二区 入口 影视 伦理 高潮 夜色 日日 夜夜 国色 扒开 偷窥 乱码 ' +
+  // Words that glue a video-portal run together (高清老妇电影福利, 66精品综合久久…): weight 1, so they
+  // only count beside real spam terms (the inline detector's dense runs).
+  '电影 福利 综合 播放';
 const GAMBLE3 =
   '博彩 时时彩 六合彩 bet365 开元棋牌 九游会 乐鱼体育 尊龙凯时 北京赛车 pk10 分分彩 极速赛车 电子游艺 一肖一码 白小姐 跑狗 马会传真 新澳 ' +
   '资料大全 精准资料 解答落实 足球投注 体育投注 在线赌场 期期准 四肖 百家乐 老虎机 真人娱乐 娱乐城 新葡京 葡京 威尼斯人 太阳城 皇冠体育 ' +
   '澳门赌场 澳门彩 香港六合 特码 平特 一肖 三中三 二中二 管家婆 跑狗图 心水 必中 开奖结果 开奖记录 码报 铁算盘 天天彩 彩金 首充 返水 ' +
   '注册送 下注 赔率 盘口 亚博 澳门新葡京 金沙娱乐 永利 银河娱乐 ag真人 棋牌游戏 捕鱼 赌球 赌钱 网赌 菠菜 牛牛 炸金花 斗地主赢钱 高手解 ' +
   '开码 今晚开 今期 挂牌 图库 自动提款 提款 最新36码 36码 大额无忧';
-const GAMBLE2 = '娱乐平台 快三 龙虎斗 赌场 赌博 棋牌 投注 开奖 竞彩 庄家 官网直达 扫码下载';
-const GAMBLE1 = '彩票 精准 赛车 体育 娱乐 手机扫码 资料 官方网站 官网 登录 注册 预测 高手 澳门 王中王 四不像';
+const GAMBLE2 = '娱乐平台 快三 龙虎斗 赌场 赌博 棋牌 投注 开奖 竞彩 庄家 官网直达 扫码下载 王中王';
+// Lottery-ad glue (新版龙虎斗号码): only in company.
+const GAMBLE1 = '彩票 精准 赛车 体育 娱乐 手机扫码 资料 官方网站 官网 登录 注册 预测 高手 澳门 四不像 号码 新版';
 const FRAUD3 =
   '日赚 代孕 约炮 楼凤 援交 加v 薇信 v信 代开发票 办证 刻章 黑户 洗钱 私家侦探 窃听 枪支 迷药 迷幻 催情 春药 听话水 仿真枪 裸贷 上门服务 ' +
   '外围女 刷单 招嫖 嫖 包夜 同城约 学生妹 加微 微信号 加qq 联系qq 信用卡套现 网贷 秒到账 无抵押';
 const FRAUD2 = '套现 高仿 跑分 加微信 代办 兼职 日结 小姐 外围 全套 出售 qq群';
+// Sales/contact glue of bait ads (代孕一条龙同城套现价格, 薇信多少钱…靠谱): only in company.
+const FRAUD1 = '一条龙 同城 价格 渠道 多少钱 靠谱 联系方式';
 const SEO3 = '蜘蛛池 站群 蜘蛛池模板 主站蜘蛛池';
 
 /** Gov phrases that only look like spam: a match inside one of these is dropped. */
@@ -51,7 +57,7 @@ export const ALLOW =
 const TABLE: [string, SpamCategory, number][] = [
   [PORN3, 'porn', 3], [PORN2, 'porn', 2], [PORN1, 'portal', 1],
   [GAMBLE3, 'gamble', 3], [GAMBLE2, 'gamble', 2], [GAMBLE1, 'gamble', 1],
-  [FRAUD3, 'fraud', 3], [FRAUD2, 'fraud', 2],
+  [FRAUD3, 'fraud', 3], [FRAUD2, 'fraud', 2], [FRAUD1, 'fraud', 1],
   [SEO3, 'seo', 3],
 ];
 

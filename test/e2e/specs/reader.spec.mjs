@@ -4,7 +4,9 @@
 // to open vs Readability.parse of the same page, in Chromium.
 // Contract with the reader (src/reader): host <qingdu-reader id="qingdu-reader-host"> with an
 // open shadow root, <html data-qingdu-reader="open"> while open, performance measures
-// qingdu:reader-open (openReader itself) and qingdu:reader-paint (to the next frame).
+// qingdu:reader-build (openReader itself), qingdu:reader-frame (the first frame: focus, style,
+// layout, paint), qingdu:reader-open (build + frame) and qingdu:reader-paint (wall clock from
+// openReader to after the first frame, with the wait for it).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -51,6 +53,7 @@ function viewState() {
     focusInView: !!root && document.activeElement === host && !!root.activeElement,
     dialog: root?.querySelector('[role=dialog]')?.getAttribute('aria-modal') ?? null,
     openMs: performance.getEntriesByName('qingdu:reader-open').at(-1)?.duration ?? NaN,
+    buildMs: performance.getEntriesByName('qingdu:reader-build').at(-1)?.duration ?? NaN,
     paintMs: performance.getEntriesByName('qingdu:reader-paint').at(-1)?.duration ?? NaN,
     scrollY: window.scrollY,
     // Styled at all (the sheets are adopted, or <style> where unsupported)?
@@ -131,6 +134,40 @@ function checkFull(c) {
       const s = squeeze(m);
       if (s.length >= 6) h.assert.ok(!text.includes(s), `${c.name}: must-hide text in the view: ${m.slice(0, 40)}`);
     }
+    // Blocks below the first screen skip layout until scrolled near (content-visibility), with
+    // a size estimate; scrolled to, they are laid out and show.
+    const later = await page.evaluate(() => {
+      const root = document.getElementById('qingdu-reader-host').shadowRoot;
+      const all = root.querySelectorAll('.qd-body > .qd-later');
+      const last = all[all.length - 1];
+      if (!last) return null;
+      const cs = getComputedStyle(last);
+      const out = { n: all.length, cv: cs.contentVisibility, size: cs.containIntrinsicBlockSize };
+      last.scrollIntoView();
+      return out;
+    });
+    if (later) {
+      h.assert.equal(later.cv, 'auto');
+      h.assert.match(later.size, /^auto \d/);
+      // Printed, every block is laid out.
+      if (page.emulateMedia) {
+        await page.emulateMedia({ media: 'print' });
+        const printed = await page.evaluate(() => {
+          const all = document.getElementById('qingdu-reader-host').shadowRoot.querySelectorAll('.qd-body > .qd-later');
+          return getComputedStyle(all[all.length - 1]).contentVisibility;
+        });
+        await page.emulateMedia({ media: 'screen' });
+        h.assert.equal(printed, 'visible');
+      }
+      await h.waitFor(page, () => {
+        const all = document.getElementById('qingdu-reader-host').shadowRoot.querySelectorAll('.qd-body > .qd-later');
+        // Scroll again on each try: the print/screen switch above lays the view out afresh and
+        // the estimated sizes above the block move it.
+        all[all.length - 1].scrollIntoView();
+        const r = all[all.length - 1].getBoundingClientRect();
+        return r.height > 0 && r.bottom > 0 && r.top < innerHeight;
+      });
+    }
     await page.keyboard.press('Escape');
     await h.waitFor(page, () => !document.getElementById('qingdu-reader-host'));
     const after = await page.evaluate(viewState);
@@ -148,11 +185,20 @@ function clickAction(action) {
   el.click();
   return true;
 }
+/** Sets a control of the 排版 panel (built when first opened), then closes the panel again. */
 function chooseAction({ action, value }) {
   const root = document.getElementById('qingdu-reader-host').shadowRoot;
+  const settings = root.querySelector('[data-action="settings"]');
+  if (settings.getAttribute('aria-expanded') !== 'true') settings.click();
   const el = root.querySelector(`[data-action="${action}"]`);
+  if (value === undefined) {
+    el.click();
+    settings.click();
+    return el.getAttribute('aria-pressed');
+  }
   el.value = value;
   el.dispatchEvent(new Event('change'));
+  settings.click();
   return el.value;
 }
 
@@ -203,7 +249,7 @@ tests.push({
     await h.sleep(250);
     await h.screenshot(page, 'reader-dark');
     await page.evaluate(chooseAction, { action: 'theme', value: 'sepia' });
-    await page.evaluate(clickAction, 'vertical');
+    h.assert.equal(await page.evaluate(chooseAction, { action: 'vertical' }), 'true');
     await h.sleep(250);
     const vertical = await page.evaluate(() => {
       const root = document.getElementById('qingdu-reader-host').shadowRoot;
@@ -213,7 +259,7 @@ tests.push({
     h.assert.equal(vertical, 'vertical-rl');
     await h.screenshot(page, 'reader-vertical');
     // The settings panel, opened, for the docs.
-    await page.evaluate(clickAction, 'vertical');
+    h.assert.equal(await page.evaluate(chooseAction, { action: 'vertical' }), 'false');
     await page.evaluate(chooseAction, { action: 'theme', value: 'light' });
     await page.evaluate(clickAction, 'settings');
     await h.sleep(250);
@@ -256,34 +302,42 @@ tests.push({
       const page = await load(h, c.path);
       // Five opens, median: warmed up like the five Readability runs it is compared with.
       const opens = [];
+      const builds = [];
       const paints = [];
       for (let i = 1; i <= 5; i++) {
-        const { tabId } = await openView(h, page, c.path);
-        void tabId;
+        await openView(h, page, c.path);
         await h.waitFor(page, (n) => performance.getEntriesByName('qingdu:reader-paint').length >= n, i);
         const v = await page.evaluate(viewState);
         opens.push(v.openMs);
+        builds.push(v.buildMs);
         paints.push(v.paintMs);
         await page.keyboard.press('Escape');
         await h.waitFor(page, () => !document.getElementById('qingdu-reader-host'));
       }
-      const openMs = median(opens);
-      const paintMs = median(paints);
       const readability = await readabilityMs(page);
       const r2 = (x) => Math.round(x * 100) / 100;
-      rows.push({ page: c.name, openMs: r2(openMs), paintMs: r2(paintMs), readabilityMs: r2(readability.ms), readabilityChars: readability.chars });
+      rows.push({ page: c.name, openMs: r2(median(opens)), buildMs: r2(median(builds)), paintMs: r2(median(paints)), readabilityMs: r2(readability.ms), readabilityChars: readability.chars });
       await page.close();
     }
     const dir = join(root, 'test-results');
     mkdirSync(dir, { recursive: true });
     const summary = {
+      // open = build + first frame (what the user waits for, without the wait for the vsync);
+      // build = openReader alone; paint = wall clock to after the first frame.
       openMedian: median(rows.map((r) => r.openMs)),
+      buildMedian: median(rows.map((r) => r.buildMs)),
       paintMedian: median(rows.map((r) => r.paintMs)),
       readabilityMedian: median(rows.map((r) => r.readabilityMs)),
+      openRatioMedian: median(rows.map((r) => r.openMs / r.readabilityMs)),
+      openFasterOn: rows.filter((r) => r.openMs < r.readabilityMs).length,
       rows,
     };
     writeFileSync(join(dir, 'reader-timing.json'), JSON.stringify(summary, null, 1));
-    h.assert.ok(summary.openMedian < summary.readabilityMedian, JSON.stringify(summary));
+    for (const r of rows) h.assert.ok(r.openMs >= r.buildMs && Number.isFinite(r.openMs), `${r.page}: open measured after the first frame`);
+    // The view's own work (DOM built and inserted, no second extraction) stays well under a
+    // Readability.parse. The whole open, with the browser's first frame, is reported in
+    // reader-timing.json and by npm run bench; it is not asserted (see docs/reader.md).
+    h.assert.ok(summary.buildMedian < summary.readabilityMedian, JSON.stringify(summary));
   },
 });
 

@@ -1,0 +1,2 @@
+// Lazy part: the clone/parasite warning banner, loaded only on such pages.
+export { createBanner } from '../banner';

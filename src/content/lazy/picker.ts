@@ -1,0 +1,2 @@
+// Lazy part: the element picker.
+export { startPicker } from '../picker';

@@ -1,0 +1,108 @@
+// The cheap pre-check that decides whether a page needs the text repair module at all. It must
+// never miss: each test below is a necessary condition of one repair rule in
+// core/script/repair.ts (findTextFixes, findRepairs) and core/script/mojibake.ts. A page that
+// passes none gets exactly what the full stage would give (no repairs, text unchanged), which
+// test/corpus/repair-check.test.ts checks on every corpus page; a page that passes one loads
+// the module and is analysed with it. If a repair rule is added there, add its condition here.
+import type { RepairStage } from '../core/pipeline';
+import { createTextContext } from '../core/script/context';
+import { mayHoldMojibake } from '../core/script/mojibake-gate';
+
+const MOJIBAKE_TRIGGER = '[?!！][^\\x00-\\x7f]';
+const OTHER_RULES = [
+  // Plain-text pinyin after a Han character: 領(lǐng) (TEXT_ANNOTATION).
+  '\\p{Script=Han}[(（][a-zü\\u00e0-\\u01dc]{1,6}[)）]',
+  // A decorative symbol before Chinese punctuation (SYMBOL_BEFORE_PUNCT).
+  '[\\u2190-\\u21ff\\u25a0-\\u25ff\\u2600-\\u27bf\\u2b00-\\u2bff\\u{1f300}-\\u{1faff}][，。、；：！？]',
+  // An entity whose & was lost (ENTITY_REMAINDER).
+  '(?<![&#;A-Za-z0-9])(?:nbsp|ensp|emsp|ldquo|rdquo|lsquo|rsquo|mdash|hellip|middot);',
+];
+const CANDIDATE = new RegExp(
+  [
+    // GBK mojibake: a run starts at ? ! ！ followed by a wide character, or ?! (findMojibake);
+    // a lost annotated character `?yōu)` (findLostAnnotated).
+    MOJIBAKE_TRIGGER,
+    '\\?!|\\?[a-zü\\u00e0-\\u01dc]{1,6}\\)',
+    ...OTHER_RULES,
+  ].join('|'),
+  'u',
+);
+/** The same without the `?`/`!`/`！` + wide character trigger, which is mostly ordinary Chinese. */
+const NOT_TRIGGER = new RegExp(['\\?!|\\?[a-zü\\u00e0-\\u01dc]{1,6}\\)', ...OTHER_RULES].join('|'), 'u');
+const TRIGGER = new RegExp(MOJIBAKE_TRIGGER, 'u');
+
+/** Subtrees findRepairs does not read. */
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'RT', 'RP', 'CODE', 'PRE', 'SVG']);
+
+/**
+ * False when repairText(text) would change nothing: it judges the string on its own, so its
+ * mojibake trigger is judged against the string's own character counts.
+ */
+export function textMayNeedRepair(text: string): boolean {
+  if (text.length < 2) return false;
+  if (NOT_TRIGGER.test(text)) return true;
+  return TRIGGER.test(text) && mayHoldMojibake(text, createTextContext(text));
+}
+
+/**
+ * False when findRepairs would find nothing in this document (no ruby pinyin, no candidate
+ * text). A `?`/`!`/`！` before a Han character is mostly ordinary Chinese, so that trigger is
+ * judged like findMojibake judges it: against the character counts of the same page text
+ * findRepairs reads (mojibake-gate.ts, shared with the repair rule itself).
+ */
+export function pageMayNeedRepair(doc: Document): boolean {
+  const root = doc.documentElement;
+  if (!root) return false;
+  const texts = subtreeTexts(root);
+  if (texts === null) return true;
+  const triggered: string[] = [];
+  for (const data of texts) {
+    if (data.length < 2) continue;
+    if (NOT_TRIGGER.test(data)) return true;
+    if (TRIGGER.test(data)) triggered.push(data);
+  }
+  if (!triggered.length) return false;
+  const ctx = createTextContext(texts.join('\n'));
+  return triggered.some((data) => mayHoldMojibake(data, ctx));
+}
+
+/** False when findRepairs would find nothing under `root` (which it reads unless it is skipped). */
+export function subtreeMayNeedRepair(root: Element): boolean {
+  const texts = subtreeTexts(root);
+  // Content added later is repaired against a context this check cannot see: stay loose.
+  return texts === null || texts.some((t) => t.length >= 2 && CANDIDATE.test(t));
+}
+
+/** The text findRepairs reads under `root`, in order; null when it cannot tell (a ruby annotation, no NodeFilter). */
+function subtreeTexts(root: Element): string[] | null {
+  const doc = root.ownerDocument;
+  if (root.tagName.toUpperCase() === 'RUBY' || root.querySelector('ruby > rt')) return null;
+  const view = doc.defaultView;
+  const NF = view?.NodeFilter ?? (globalThis as { NodeFilter?: typeof NodeFilter }).NodeFilter;
+  if (!NF) return null;
+  const walker = doc.createTreeWalker(root, NF.SHOW_ELEMENT | NF.SHOW_TEXT, {
+    acceptNode: (n) => (n.nodeType === 1 && SKIP.has((n as Element).tagName.toUpperCase()) ? NF.FILTER_REJECT : NF.FILTER_ACCEPT),
+  });
+  const texts: string[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.nodeType === 3) texts.push((n as Text).data);
+  return texts;
+}
+
+/**
+ * A stand-in repair stage that repairs nothing but records whether the real one could have
+ * found something (`needed`). Used until the repair module is loaded.
+ */
+export function probeRepairStage(): RepairStage & { needed: boolean } {
+  const probe = {
+    needed: false,
+    findRepairs(ctx: { doc: Document }): [] {
+      if (!probe.needed && pageMayNeedRepair(ctx.doc)) probe.needed = true;
+      return [];
+    },
+    repairText(text: string): string {
+      if (!probe.needed && textMayNeedRepair(text)) probe.needed = true;
+      return text;
+    },
+  };
+  return probe;
+}

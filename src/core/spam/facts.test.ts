@@ -1,0 +1,39 @@
+// createFacts without the document index (the content script's per-batch judgement) must give
+// the same answers as the indexed facts of a full analysis.
+import { describe, expect, it } from 'vitest';
+import { JSDOM } from 'jsdom';
+import { createContext, domIndex } from '../page/context';
+import { DEFAULT_ANALYZE_SETTINGS } from '../kinds';
+import { createFacts } from './facts';
+
+const HTML = `<!DOCTYPE html><html><body>
+<div id="a"><p>正文 <b>加粗</b><script>var x = 1;</script></p><a href="http://x.example.com/">澳门赌场</a>
+<div><a href="/in">站内</a><a name="n">无链接</a><noscript>看不到</noscript> <a href="https://y.example.org/p">欧美日韩视频</a></div></div>
+<ul>${Array.from({ length: 8 }, (_, i) => `<li><a href="//h${i}.example.net/">波多野结衣${i}</a></li>`).join('')}</ul>
+</body></html>`;
+
+describe('createFacts({ indexed: false })', () => {
+  it('answers like the indexed facts and never builds the index', () => {
+    const doc = new JSDOM(HTML).window.document;
+    const ctx1 = createContext(doc, 'http://www.example.gov.cn/a.html', DEFAULT_ANALYZE_SETTINGS);
+    const ctx2 = createContext(doc, 'http://www.example.gov.cn/a.html', DEFAULT_ANALYZE_SETTINGS);
+    const plain = createFacts(ctx2, { indexed: false });
+    const indexed = createFacts(ctx1);
+    const els = Array.from(doc.querySelectorAll('*'));
+    for (const el of els) {
+      expect(plain.anchorsIn(el)).toEqual(indexed.anchorsIn(el));
+      expect(plain.rawText(el)).toBe(indexed.rawText(el));
+      expect(plain.anchorCount.get(el)).toBe(indexed.anchorCount.get(el));
+    }
+    expect(plain.anchors).toEqual(indexed.anchors);
+    expect([...plain.anchorAgg()]).toEqual([...indexed.anchorAgg()]);
+    for (const a of plain.anchors) expect(plain.hostOf(a)).toBe(indexed.hostOf(a));
+    // Answers come from the live DOM, not from a (stale) index of the document.
+    domIndex(ctx1);
+    const box = doc.getElementById('a')!;
+    box.append(doc.createElement('a'));
+    box.lastElementChild!.setAttribute('href', '/late');
+    expect(plain.anchorsIn(box)).toHaveLength(4);
+    expect(indexed.anchorsIn(box)).toHaveLength(3);
+  });
+});
