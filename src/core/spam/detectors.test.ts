@@ -126,3 +126,42 @@ describe('noise', () => {
     expect(found.some((b) => b.element === article || b.element!.contains(article!))).toBe(false);
   });
 });
+
+describe('content-farm', () => {
+  const item = (href: string, title: string, date: string) =>
+    `<li class="item"><h4><a href="${href}">${title}</a></h4><p class="excerpt">${title}，详情请见全文…</p><span class="date">${date}</span></li>`;
+  const titles = ['一袭汉服一架古筝传播中华文化', '运营商手机促销方式曝光禁止补贴', '常德市金融系统开展金融知识普及', '集成电路进口突破三千亿美元', '最不愁吃肉的国家靠中国运蔬菜', '外媒眼中的武汉长假蓬勃发展'];
+  const dates = ['2023年8月20日', '2025年11月26日', '2021年3月19日', '2024年7月14日', '2022年2月19日', '2025年4月5日'];
+  const panel = (host: (i: number) => string, disclaimer = '') =>
+    `<div id="zoom"><p>${para}</p><p>${para}</p></div>${disclaimer}<div class="related-posts"><h3>精彩推荐</h3><ul>` +
+    titles.map((t, i) => item(`${host(i)}/a/${i}.html`, t, dates[i])).join('') +
+    '</ul></div>';
+  const farm = (body: string) => detectSpam(ctxOf(body, '<title>鹤山市党工共建工作协调会召开</title>')).hidden.filter((b) => b.kind === 'content-farm');
+
+  it('reports a planted panel linking to random-looking foreign hosts, and its disclaimer', () => {
+    const hosts = ['o3s3x.lsimgrvp865.com', '5ajb.kwaqkhkp.com', 'qz7r.xpvbnq92.com', 'w1k.zzqtrhm.net', 'p9d.mmxkqlv.top', 'ux2.hhqpzrt.cn'];
+    const disclaimer = '<div class="copyright">版权声明：本文内容由互联网用户自发贡献，该文观点仅代表作者本人。如发现本站有涉嫌抄袭侵权的内容，请发送邮件至 senyg@qq.com 举报。</div>';
+    const found = farm(panel((i) => `http://${hosts[i]}`, disclaimer));
+    expect(found.some((b) => b.element!.className === 'related-posts' && b.category === 'spam')).toBe(true);
+    expect(found.some((b) => b.element!.className === 'copyright')).toBe(true);
+    expect(found.some((b) => b.text.includes(para.slice(0, 20)))).toBe(false);
+  });
+
+  it('leaves the site\'s own related-articles panel alone (same host, dates in order)', () => {
+    const own = ctxOf(panel(() => 'http://www.heshan.gov.cn').replace(/\d{4}年\d+月\d+日/g, '2024年5月1日'), '<title>鹤山市党工共建工作协调会召开</title>');
+    expect(detectSpam(own).hidden.filter((b) => b.kind === 'content-farm')).toEqual([]);
+  });
+});
+
+describe('page-tools', () => {
+  it('hides the 网站支持IPV6 line, not the header row that also names the site', () => {
+    const ctx = ctxOf(
+      `<div class="header"><div class="logo"><a href="/">鹤山市人民政府</a></div><div class="top-links"><span>网站支持IPV6</span></div></div>` +
+        `<div id="zoom"><p>${para}</p><p>${para}</p></div>`,
+    );
+    const article = ctx.doc.getElementById('zoom');
+    const tools = detectNoise(ctx, { element: article, title: '鹤山市党工共建工作协调会召开', body: para + '\n' + para }).filter((b) => b.kind === 'page-tools');
+    expect(tools.map((b) => b.text)).toContain('网站支持IPV6');
+    expect(tools.some((b) => b.text.includes('鹤山市人民政府'))).toBe(false);
+  });
+});
