@@ -17,7 +17,7 @@ const surelyGbk = (ch: string, code: number): boolean => (code >= 0x4e00 && code
  * may take on at the end never counts) and stops before a space, before a character GBK lacks or
  * at the first other ASCII character: the ratio is checked at every such possible end.
  */
-export function surelyText(text: string, start: number, ctx: TextContext): boolean {
+function surelyText(text: string, start: number, ctx: TextContext): boolean {
   const occ = new Map<string, number>();
   let total = 0;
   let knownCount = 0;
@@ -54,18 +54,23 @@ export function surelyText(text: string, start: number, ctx: TextContext): boole
 
 
 /**
- * True when findMojibake would try to re-read a run somewhere in `text` (it may still reject
- * it): a `?!`, or a `?`/`!`/`！` before a wide character that surelyText cannot rule out.
+ * Whether findMojibake must try to re-read a run starting at `i`: `'bang'` for `?!`/`?！` (the
+ * pair A3 A1 read one byte late), `'plain'` for a `?`/`!`/`！` before a wide character that
+ * surelyText cannot rule out, null for ordinary text.
  */
+export function runStartAt(text: string, i: number, ctx: TextContext): 'bang' | 'plain' | null {
+  const c = text[i];
+  if (c !== '?' && c !== '!' && c !== '！') return null;
+  const next = text[i + 1];
+  if (next === undefined) return null;
+  if (c === '?' && (next === '!' || next === '！')) return 'bang';
+  if (next.charCodeAt(0) < 0x80) return null;
+  // `！`/`?` + Han is mostly ordinary Chinese: prove readRun rejects it before building the GBK table.
+  return surelyText(text, i, ctx) ? null : 'plain';
+}
+
+/** True when findMojibake would try to re-read a run somewhere in `text` (it may still reject it). */
 export function mayHoldMojibake(text: string, ctx: TextContext): boolean {
-  for (let i = 0; i < text.length - 1; i++) {
-    const c = text[i];
-    if (c !== '?' && c !== '!' && c !== '！') continue;
-    const next = text[i + 1];
-    const bang = c === '?' && (next === '!' || next === '！');
-    if (!bang && next.charCodeAt(0) < 0x80) continue;
-    if (!bang && surelyText(text, i, ctx)) continue;
-    return true;
-  }
+  for (let i = 0; i < text.length - 1; i++) if (runStartAt(text, i, ctx)) return true;
   return false;
 }

@@ -6,7 +6,7 @@
 import type { TextContext } from './context';
 import { gbkAvailable, gbkBytes, gbkChar } from './gbk';
 import { isPinyinSyllable } from './pinyin';
-import { PUNCT, surelyText } from './mojibake-gate';
+import { PUNCT, runStartAt } from './mojibake-gate';
 
 export interface TextFix {
   kind: 'pinyin' | 'mojibake' | 'symbol' | 'entity';
@@ -55,16 +55,11 @@ export function findMojibake(text: string, ctx: TextContext): TextFix[] {
   if (!/[?!！]/.test(text)) return fixes;
   let ready: boolean | null = null;
   for (let i = 0; i < text.length - 1; i++) {
-    const c = text[i];
-    if (c !== '?' && c !== '!' && c !== '！') continue;
-    const next = text[i + 1];
-    const bang = c === '?' && (next === '!' || next === '！');
-    if (!bang && next.charCodeAt(0) < 0x80) continue;
-    // `！`/`?` + Han is mostly ordinary Chinese: prove readRun rejects it before building the GBK table.
-    if (!bang && surelyText(text, i, ctx)) continue;
+    const start = runStartAt(text, i, ctx);
+    if (!start) continue;
     if (ready === null) ready = gbkAvailable();
     if (!ready) return fixes;
-    const fix = readRun(text, i, bang, ctx);
+    const fix = readRun(text, i, start === 'bang', ctx);
     if (fix) {
       fixes.push(fix);
       i = fix.end - 1;
