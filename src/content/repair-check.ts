@@ -5,7 +5,7 @@
 // test/corpus/repair-check.test.ts checks on every corpus page; a page that passes one loads
 // the module and is analysed with it. If a repair rule is added there, add its condition here.
 import type { RepairStage } from '../core/pipeline';
-import { createTextContext } from '../core/script/context';
+import { createTextContext, REPAIR_SKIP } from '../core/script/context';
 import { mayHoldMojibake } from '../core/script/mojibake-gate';
 
 const MOJIBAKE_TRIGGER = '[?!！][^\\x00-\\x7f]';
@@ -31,8 +31,6 @@ const CANDIDATE = new RegExp(
 const NOT_TRIGGER = new RegExp(['\\?!|\\?[a-zü\\u00e0-\\u01dc]{1,6}\\)', ...OTHER_RULES].join('|'), 'u');
 const TRIGGER = new RegExp(MOJIBAKE_TRIGGER, 'u');
 
-/** Subtrees findRepairs does not read. */
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'RT', 'RP', 'CODE', 'PRE', 'SVG']);
 
 /**
  * False when repairText(text) would change nothing: it judges the string on its own, so its
@@ -81,7 +79,7 @@ function subtreeTexts(root: Element): string[] | null {
   const NF = view?.NodeFilter ?? (globalThis as { NodeFilter?: typeof NodeFilter }).NodeFilter;
   if (!NF) return null;
   const walker = doc.createTreeWalker(root, NF.SHOW_ELEMENT | NF.SHOW_TEXT, {
-    acceptNode: (n) => (n.nodeType === 1 && SKIP.has((n as Element).tagName.toUpperCase()) ? NF.FILTER_REJECT : NF.FILTER_ACCEPT),
+    acceptNode: (n) => (n.nodeType === 1 && REPAIR_SKIP.has((n as Element).tagName.toUpperCase()) ? NF.FILTER_REJECT : NF.FILTER_ACCEPT),
   });
   const texts: string[] = [];
   for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.nodeType === 3) texts.push((n as Text).data);

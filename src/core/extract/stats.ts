@@ -5,6 +5,7 @@
 // (hidden attribute, inline display:none) are used; the few elements that win are checked later.
 import type { PageContext } from '../page/context';
 import { BLOCK_TAGS, domIndex } from '../page/context';
+import { tableAt } from '../page/dom-index';
 
 export interface Stat {
   el: Element;
@@ -76,82 +77,9 @@ export function collectStats(ctx: PageContext, root: Element): Map<Element, Stat
     if (n >= 4) stack[n - 4].score += s / 3;
   };
 
-  const walk = (el: Element, inLink: boolean): Stat => {
-    const tag = el.tagName.toUpperCase();
-    const st: Stat = { el, chars: 0, linkChars: 0, punct: 0, score: 0, sentChars: 0, ownSentence: false, maxPara: 0, paras: 0, links: 0, order: order++, block: BLOCK_TAGS.has(tag) && tag !== 'BR', marked: false };
-    stats.set(el, st);
-    stack.push(st);
-    const link = inLink || tag === 'A';
-    if (tag === 'A') st.links++;
-    let ownChars = 0;
-    let ownLink = 0;
-    let ownPunct = 0;
-    let sentence = false;
-    for (let c = el.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) {
-        const data = (c as Text).data;
-        const n = countChars(data);
-        if (!n) continue;
-        const p = link ? 0 : countPunct(data);
-        if (p && !sentence && SENTENCE.test(data)) sentence = true;
-        ownChars += n;
-        ownPunct += p;
-        if (link) ownLink += n;
-      } else if (c.nodeType === 1) {
-        const child = c as Element;
-        const ctag = child.tagName.toUpperCase();
-        if (SKIP_TAGS.has(ctag)) {
-          if (ctag === 'META' && /^content(start|begin)$/i.test(child.getAttribute('name') || '')) st.marked = true;
-          continue;
-        }
-        if (ctx.excluded.has(child) || cheaplyHidden(child)) continue;
-        const cs = walk(child, link);
-        st.chars += cs.chars;
-        st.linkChars += cs.linkChars;
-        st.punct += cs.punct;
-        st.paras += cs.paras;
-        st.sentChars += cs.sentChars;
-        if (cs.maxPara > st.maxPara) st.maxPara = cs.maxPara;
-        st.links += cs.links;
-        if (cs.block) st.block = true;
-        else {
-          // Inline child: its text belongs to this element's own paragraph text.
-          ownChars += cs.chars;
-          ownLink += cs.linkChars;
-          ownPunct += cs.punct;
-          if (cs.ownSentence) sentence = true;
-          st.chars -= cs.chars;
-          st.linkChars -= cs.linkChars;
-          st.punct -= cs.punct;
-        }
-      } else if (c.nodeType === 8 && MARKER.test((c as Comment).data)) {
-        st.marked = true;
-      }
-    }
-    st.chars += ownChars;
-    st.ownSentence = sentence;
-    st.linkChars += ownLink;
-    st.punct += ownPunct;
-    stack.pop();
-    if (st.block || stack.length === 0) {
-      // Own text forms a paragraph; Chinese paragraphs are short, so 8 characters count.
-      const plain = ownChars - ownLink;
-      if (plain >= 8 && ownLink <= ownChars * 0.5) {
-        const s = 1 + Math.min(ownPunct, 40) + Math.min(Math.floor(plain / 40), 4);
-        stack.push(st);
-        push(s);
-        stack.pop();
-        st.paras++;
-        if (sentence) st.sentChars += plain;
-        if (plain > st.maxPara) st.maxPara = plain;
-      }
-    }
-    return st;
-  };
-
-  // The same walk over the index's node table (no DOM calls); the DOM walk is the fallback.
-  const index = domIndex(ctx);
-  const { type: types, node: nodes, data: datas, tag: tags, next, end, attrs } = index.nodes;
+  // Over the node table (no DOM calls under jsdom): the index's, or the root's own if it lacks it.
+  const { table, row: rootRow } = tableAt(domIndex(ctx), root);
+  const { type: types, node: nodes, data: datas, tag: tags, next, end, attrs } = table;
   const walkRow = (r: number, inLink: boolean): Stat => {
     const el = nodes[r] as Element;
     const tag = tags[r];
@@ -227,8 +155,6 @@ export function collectStats(ctx: PageContext, root: Element): Map<Element, Stat
     return st;
   };
 
-  const rootRow = index.rowOf(root);
-  if (rootRow >= 0) walkRow(rootRow, false);
-  else walk(root, false);
+  walkRow(rootRow, false);
   return stats;
 }

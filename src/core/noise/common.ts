@@ -1,7 +1,7 @@
 // Shared pieces of the noise detectors: the detector shape, the article guard, heading labels.
 import type { PageContext } from '../page/context';
 import type { HiddenBlock, NoiseKind } from '../types';
-import { collectText, siteOf } from '../spam/facts';
+import { collectTextIndexed, siteOf } from '../spam/facts';
 import { norm } from '../spam/normalize';
 import { domIndex, foldSpace } from '../page/context';
 
@@ -92,7 +92,7 @@ export function createNoiseFacts(ctx: PageContext, article: ArticleRef): NoiseFa
     text(el) {
       let t = texts.get(el);
       if (t === undefined) {
-        t = ctx.isInvisible(el) ? '' : collectText(el);
+        t = ctx.isInvisible(el) ? '' : collectTextIndexed(domIndex(ctx), el);
         texts.set(el, t);
       }
       return t;

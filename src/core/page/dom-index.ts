@@ -384,3 +384,47 @@ function selectSimple(selector: string, t: Table, quirks: boolean): Element[] | 
   }
   return out;
 }
+
+/**
+ * The node table of one subtree (row 0 = `root`), built the same way as the document's: for
+ * elements the analysis's index does not hold (content added after it was built, or a caller
+ * with no index), so that every walker has one implementation over rows.
+ */
+export function subtreeTable(root: Element): NodeTable {
+  const nt: NodeTable = { type: [], node: [], data: [], tag: [], next: [], parent: [], end: [], attrs: [] };
+  const row = (type: number, node: Node, data: string, tag: string, parent: number, attrs: boolean): number => {
+    const r = nt.type.length;
+    nt.type.push(type);
+    nt.node.push(node);
+    nt.data.push(data);
+    nt.tag.push(tag);
+    nt.next.push(-1);
+    nt.parent.push(parent);
+    nt.end.push(r + 1);
+    nt.attrs.push(attrs);
+    return r;
+  };
+  const walk = (el: Element, parentRow: number): number => {
+    const me = row(1, el, '', upper(el.localName), parentRow, el.hasAttributes());
+    let prev = -1;
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      const type = c.nodeType;
+      let r: number;
+      if (type === 1) r = walk(c as Element, me);
+      else if (type === 3 || type === 8) r = row(type, c, (c as CharacterData).data, '', me, false);
+      else continue;
+      if (prev >= 0) nt.next[prev] = r;
+      prev = r;
+    }
+    nt.end[me] = nt.type.length;
+    return me;
+  };
+  walk(root, -1);
+  return nt;
+}
+
+/** `el`'s row in the index's table, or row 0 of a table built for its subtree when the index lacks it. */
+export function tableAt(index: DomIndex | null, el: Element): { table: NodeTable; row: number } {
+  const r = index ? index.rowOf(el) : -1;
+  return r >= 0 ? { table: index!.nodes, row: r } : { table: subtreeTable(el), row: 0 };
+}

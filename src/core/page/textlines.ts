@@ -3,6 +3,7 @@
 // excluded blocks and blocks hidden in the markup are skipped. Metadata readers search these lines.
 import type { PageContext } from './context';
 import { BLOCK_TAGS, domIndex } from './context';
+import { tableAt } from './dom-index';
 
 export interface TextLine {
   text: string;
@@ -30,32 +31,9 @@ export function textLines(ctx: PageContext): TextLine[] {
     buf = '';
     node = null;
   };
-  const walk = (el: Element) => {
-    for (let c = el.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) {
-        const d = (c as Text).data;
-        if (!node && d.trim()) node = el;
-        buf += d;
-      } else if (c.nodeType === 1) {
-        const e = c as Element;
-        const tag = e.tagName.toUpperCase();
-        if (SKIP.has(tag) || ctx.excluded.has(e) || hiddenInMarkup(e)) continue;
-        if (tag === 'BR' || BLOCK_TAGS.has(tag)) {
-          flush();
-          walk(e);
-          flush();
-        } else {
-          buf += ' ';
-          walk(e);
-          buf += ' ';
-        }
-      }
-    }
-  };
-  // The same walk over the index's node table (no DOM calls); the DOM walk is the fallback.
-  const index = domIndex(ctx);
-  const bodyRow = index.rowOf(root);
-  const { type, node: nodes, data, tag: tags, next, end, attrs } = index.nodes;
+  // Over the node table (no DOM calls under jsdom): the index's, or the body's own if it lacks it.
+  const { table, row: bodyRow } = tableAt(domIndex(ctx), root);
+  const { type, node: nodes, data, tag: tags, next, end, attrs } = table;
   const walkRows = (r: number) => {
     if (end[r] === r + 1) return;
     for (let c = r + 1; c >= 0; c = next[c]) {
@@ -80,8 +58,7 @@ export function textLines(ctx: PageContext): TextLine[] {
       }
     }
   };
-  if (bodyRow >= 0) walkRows(bodyRow);
-  else walk(root);
+  walkRows(bodyRow);
   flush();
   return lines;
 }

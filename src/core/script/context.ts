@@ -10,6 +10,9 @@ export interface TextContext {
   chars(): Iterable<string>;
 }
 
+/** Subtrees the page repair walk (repair.ts findRepairs) never reads; the content script's pre-check skips the same. */
+export const REPAIR_SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'RT', 'RP', 'CODE', 'PRE', 'SVG']);
+
 const TEXT_PINYIN = /(\p{Script=Han})[(（]([a-zü\u00e0-\u01dc]{1,6})[)）]/gu;
 
 export function createTextContext(text: string, annotations: [string, string][] = []): TextContext {

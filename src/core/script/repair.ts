@@ -2,8 +2,9 @@
 // before Chinese punctuation, stray entity remainders. Every rule needs strong evidence: real
 // pages must come out unchanged (tested on every corpus page).
 import { domIndex, type PageContext } from '../page/context';
+import { tableAt } from '../page/dom-index';
 import type { Repair } from '../types';
-import { createTextContext, type TextContext } from './context';
+import { createTextContext, REPAIR_SKIP, type TextContext } from './context';
 import { findMojibake, type TextFix } from './mojibake';
 import { isPinyinSyllable, TEXT_ANNOTATION } from './pinyin';
 
@@ -58,7 +59,6 @@ export function repairText(text: string, known?: readonly Repair[]): string {
   return fixes.length ? applyTextFixes(text, fixes) : text;
 }
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'RT', 'RP', 'CODE', 'PRE', 'SVG']);
 
 /**
  * Repairs on the live page: every text node of the document (the title and chrome too, as the
@@ -72,23 +72,11 @@ export function findRepairs(ctx: PageContext, _root: Element | null, _title: str
   const annotations: [string, string][] = [];
   const parts: string[] = [];
 
-  const walk = (el: Element) => {
-    for (let child = el.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        texts.push(child as Text);
-        parts.push((child as Text).data);
-      } else if (child.nodeType === 1) {
-        const e = child as Element;
-        const tag = e.tagName.toUpperCase();
-        if (tag === 'RUBY') rubyRepair(e, repairs, annotations);
-        if (SKIP.has(tag)) continue;
-        walk(e);
-      }
-    }
-  };
-  // The same walk over the index's node table (no DOM calls); the DOM walk is the fallback.
-  const index = domIndex(ctx);
-  const { type, node, data, tag, next, end } = index.nodes;
+  const root = doc.documentElement;
+  if (!root) return repairs;
+  // Over the node table (no DOM calls under jsdom): the index's, or the root's own if it lacks it.
+  const { table, row: rootRow } = tableAt(domIndex(ctx), root);
+  const { type, node, data, tag, next, end } = table;
   const walkRows = (r: number) => {
     if (end[r] === r + 1) return;
     for (let c = r + 1; c >= 0; c = next[c]) {
@@ -97,15 +85,12 @@ export function findRepairs(ctx: PageContext, _root: Element | null, _title: str
         parts.push(data[c]);
       } else if (type[c] === 1) {
         if (tag[c] === 'RUBY') rubyRepair(node[c] as Element, repairs, annotations);
-        if (SKIP.has(tag[c])) continue;
+        if (REPAIR_SKIP.has(tag[c])) continue;
         walkRows(c);
       }
     }
   };
-  const root = doc.documentElement;
-  const rootRow = root ? index.rowOf(root) : -1;
-  if (rootRow >= 0) walkRows(rootRow);
-  else if (root) walk(root);
+  walkRows(rootRow);
   const context = createTextContext(parts.join('\n'), annotations);
   for (let i = 0; i < texts.length; i++) {
     const node = texts[i];

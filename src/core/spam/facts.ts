@@ -2,7 +2,7 @@
 // anchor counts per ancestor, per-anchor spam scores, hosts, raw block text.
 import type { PageContext } from '../page/context';
 import { domIndex, foldSpace } from '../page/context';
-import type { DomIndex } from '../page/dom-index';
+import { tableAt, type DomIndex } from '../page/dom-index';
 import type { HiddenBlock, SpamKind } from '../types';
 import { scoreText, type TextScore } from './matcher';
 
@@ -40,30 +40,19 @@ export interface SpamDetector {
 
 const NON_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
+/** Text inside `el` without script/style, a space between elements, whitespace folded. */
 export function collectText(el: Element): string {
-  const parts: string[] = [];
-  const walk = (node: Node) => {
-    for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) parts.push((c as Text).data);
-      else if (c.nodeType === 1 && !NON_TEXT.has((c as Element).tagName.toUpperCase())) {
-        parts.push(' ');
-        walk(c);
-      }
-    }
-  };
-  walk(el);
-  return foldSpace(parts.join(''));
+  return collectTextIndexed(null, el);
 }
 
-/** collectText from the document's node table (same text, no DOM calls); falls back for unindexed elements. */
-export function collectTextIndexed(index: DomIndex, el: Element): string {
-  const r = index.rowOf(el);
-  if (r < 0) return collectText(el);
-  const { type, data, tag, next, end } = index.nodes;
+/** collectText over the document's node table when it holds `el` (no DOM calls), else over `el`'s own. */
+export function collectTextIndexed(index: DomIndex | null, el: Element): string {
+  const { table, row } = tableAt(index, el);
+  const { type, data, tag, next, end } = table;
   const parts: string[] = [];
-  const walk = (row: number) => {
-    if (end[row] === row + 1) return;
-    for (let c = row + 1; c >= 0; c = next[c]) {
+  const walk = (r: number) => {
+    if (end[r] === r + 1) return;
+    for (let c = r + 1; c >= 0; c = next[c]) {
       const t = type[c];
       if (t === 3) parts.push(data[c]);
       else if (t === 1 && !NON_TEXT.has(tag[c])) {
@@ -72,7 +61,7 @@ export function collectTextIndexed(index: DomIndex, el: Element): string {
       }
     }
   };
-  walk(r);
+  walk(row);
   return foldSpace(parts.join(''));
 }
 
@@ -188,7 +177,7 @@ export function createFacts(ctx: PageContext, options: FactsOptions = {}): PageF
     rawText(el) {
       let t = texts.get(el);
       if (t === undefined) {
-        t = index ? collectTextIndexed(index, el) : collectText(el);
+        t = collectTextIndexed(index, el);
         texts.set(el, t);
       }
       return t;

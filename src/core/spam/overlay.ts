@@ -3,13 +3,13 @@
 // bait linking to another site. Site headers, back-to-top buttons and cookie bars have neither.
 import type { HiddenBlock } from '../types';
 import { scoreText } from './matcher';
-import { collectText, short, siteOf, tooBroad, type PageFacts, type SpamDetector } from './facts';
+import { short, siteOf, tooBroad, type PageFacts, type SpamDetector } from './facts';
 
 const BAIT = /扫码下载|官网直达|立即下载|立即注册|立即进入|注册送|点击进入|点击领取|马上体验|下载app|新用户专享|官方直营|大额无忧|体验金|开户|进入官网|自动提款|领取彩金|首存|客服/i;
 
 export function judgeOverlay(facts: PageFacts, el: Element): HiddenBlock | null {
   if (tooBroad(el)) return null;
-  const text = collectText(el);
+  const text = facts.rawText(el);
   if (text.length > 600) return null; // a floating sidebar with real content is not an ad box
   const s = scoreText(text);
   const own = siteOf(facts.ctx.host || '');
