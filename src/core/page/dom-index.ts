@@ -103,20 +103,8 @@ export function buildDomIndex(doc: Document): DomIndex {
   const idOf: (string | null)[] = [];
   const parentOf: number[] = [];
   const quirks = doc.compatMode === 'BackCompat';
-  const nt: NodeTable = { type: [], node: [], data: [], tag: [], next: [], parent: [], end: [], attrs: [] };
+  const { nt, row } = tableBuilder();
   const rowAt: number[] = []; // element index -> row
-  const row = (type: number, node: Node, data: string, tag: string, parent: number, attrs: boolean): number => {
-    const r = nt.type.length;
-    nt.type.push(type);
-    nt.node.push(node);
-    nt.data.push(data);
-    nt.tag.push(tag);
-    nt.next.push(-1);
-    nt.parent.push(parent);
-    nt.end.push(r + 1);
-    nt.attrs.push(attrs);
-    return r;
-  };
   const body = doc.body;
   let bodies = 0;
   let bodyFrom = 0, bodyTo = 0; // elements[bodyFrom, bodyTo) are the strict descendants of doc.body
@@ -385,12 +373,8 @@ function selectSimple(selector: string, t: Table, quirks: boolean): Element[] | 
   return out;
 }
 
-/**
- * The node table of one subtree (row 0 = `root`), built the same way as the document's: for
- * elements the analysis's index does not hold (content added after it was built, or a caller
- * with no index), so that every walker has one implementation over rows.
- */
-export function subtreeTable(root: Element): NodeTable {
+/** An empty node table and the function that appends a row to it (its `next` and `end` set later). */
+function tableBuilder() {
   const nt: NodeTable = { type: [], node: [], data: [], tag: [], next: [], parent: [], end: [], attrs: [] };
   const row = (type: number, node: Node, data: string, tag: string, parent: number, attrs: boolean): number => {
     const r = nt.type.length;
@@ -404,6 +388,16 @@ export function subtreeTable(root: Element): NodeTable {
     nt.attrs.push(attrs);
     return r;
   };
+  return { nt, row };
+}
+
+/**
+ * The node table of one subtree (row 0 = `root`), built the same way as the document's: for
+ * elements the analysis's index does not hold (content added after it was built, or a caller
+ * with no index), so that every walker has one implementation over rows.
+ */
+export function subtreeTable(root: Element): NodeTable {
+  const { nt, row } = tableBuilder();
   const walk = (el: Element, parentRow: number): number => {
     const me = row(1, el, '', upper(el.localName), parentRow, el.hasAttributes());
     let prev = -1;
