@@ -56,7 +56,11 @@ export function sendMessage(msg: unknown): void {
 /** storage.sync (when usable) and storage.local, as the settings code reads them. */
 export function storageBackend(): StorageBackend | undefined {
   const storage = ext()?.storage;
-  if (!storage) return undefined;
+  return storage ? backendOf(storage) : undefined;
+}
+
+/** The settings code's view of a storage API (native here, the polyfill's in settings.ts). */
+export function backendOf(storage: Browser['storage']): StorageBackend {
   let sync: StorageBackend['sync'];
   try {
     // Some builds (and Firefox with sync disabled by policy) have no usable storage.sync.

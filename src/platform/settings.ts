@@ -3,25 +3,15 @@
 // Changes reach open tabs through storage events: onSettingsChanged() listens to
 // browser.storage.onChanged, so no 'settings-changed' message has to be broadcast.
 import { browser } from './browser';
+import { backendOf } from './ext';
 import type { Settings, SiteSettings } from './settings-schema';
-import { appendRule, createSettingsStore, patchSite, type AreaInfo, type LoadReport, type SettingsStore, type StorageBackend } from './settings-store';
+import { appendRule, createSettingsStore, patchSite, type AreaInfo, type LoadReport, type SettingsStore } from './settings-store';
 
 let store: SettingsStore | undefined;
 
-function backend(): StorageBackend {
-  const storage = browser.storage;
-  let sync: StorageBackend['sync'];
-  try {
-    // Some builds (and Firefox with sync disabled by policy) have no usable storage.sync.
-    sync = storage.sync && typeof storage.sync.get === 'function' ? storage.sync : undefined;
-  } catch {
-    sync = undefined;
-  }
-  return { sync, local: storage.local, onChanged: storage.onChanged };
-}
 
 function getStore(): SettingsStore {
-  store ??= createSettingsStore(backend());
+  store ??= createSettingsStore(backendOf(browser.storage));
   return store;
 }
 
