@@ -5,6 +5,8 @@
 // test/corpus/repair-check.test.ts checks on every corpus page; a page that passes one loads
 // the module and is analysed with it. If a repair rule is added there, add its condition here.
 import type { RepairStage } from '../core/pipeline';
+import { domIndex, type PageContext } from '../core/page/context';
+import { tableAt, type DomIndex } from '../core/page/dom-index';
 import { createTextContext, REPAIR_SKIP } from '../core/script/context';
 import { mayHoldMojibake } from '../core/script/mojibake-gate';
 
@@ -48,10 +50,10 @@ export function textMayNeedRepair(text: string): boolean {
  * judged like findMojibake judges it: against the character counts of the same page text
  * findRepairs reads (mojibake-gate.ts, shared with the repair rule itself).
  */
-export function pageMayNeedRepair(doc: Document): boolean {
+export function pageMayNeedRepair(doc: Document, index: DomIndex | null = null): boolean {
   const root = doc.documentElement;
   if (!root) return false;
-  const texts = subtreeTexts(root);
+  const texts = subtreeTexts(index, root);
   if (texts === null) return true;
   const triggered: string[] = [];
   for (const data of texts) {
@@ -66,24 +68,29 @@ export function pageMayNeedRepair(doc: Document): boolean {
 
 /** False when findRepairs would find nothing under `root` (which it reads unless it is skipped). */
 export function subtreeMayNeedRepair(root: Element): boolean {
-  const texts = subtreeTexts(root);
+  const texts = subtreeTexts(null, root);
   // Content added later is repaired against a context this check cannot see: stay loose.
   return texts === null || texts.some((t) => t.length >= 2 && CANDIDATE.test(t));
 }
 
-/** The text findRepairs reads under `root`, in order; null when it cannot tell (a ruby annotation, no NodeFilter). */
-function subtreeTexts(root: Element): string[] | null {
-  const doc = root.ownerDocument;
-  if (root.tagName.toUpperCase() === 'RUBY' || root.querySelector('ruby > rt')) return null;
-  const view = doc.defaultView;
-  const NF = view?.NodeFilter ?? (globalThis as { NodeFilter?: typeof NodeFilter }).NodeFilter;
-  if (!NF) return null;
-  const walker = doc.createTreeWalker(root, NF.SHOW_ELEMENT | NF.SHOW_TEXT, {
-    acceptNode: (n) => (n.nodeType === 1 && REPAIR_SKIP.has((n as Element).tagName.toUpperCase()) ? NF.FILTER_REJECT : NF.FILTER_ACCEPT),
-  });
+/**
+ * The text findRepairs reads under `root`, in order, over the same node table it walks (the
+ * analysis's index when it holds `root`); null when it cannot tell (a <ruby> with an <rt>).
+ */
+function subtreeTexts(index: DomIndex | null, root: Element): string[] | null {
+  const { table, row } = tableAt(index, root);
+  const { type, data, tag, next, end } = table;
   const texts: string[] = [];
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.nodeType === 3) texts.push((n as Text).data);
-  return texts;
+  const walk = (r: number): boolean => {
+    if (tag[r] === 'RUBY') for (let c = end[r] === r + 1 ? -1 : r + 1; c >= 0; c = next[c]) if (tag[c] === 'RT') return false;
+    if (end[r] === r + 1) return true;
+    for (let c = r + 1; c >= 0; c = next[c]) {
+      if (type[c] === 3) texts.push(data[c]);
+      else if (type[c] === 1 && !REPAIR_SKIP.has(tag[c]) && !walk(c)) return false;
+    }
+    return true;
+  };
+  return walk(row) ? texts : null;
 }
 
 /**
@@ -93,8 +100,8 @@ function subtreeTexts(root: Element): string[] | null {
 export function probeRepairStage(): RepairStage & { needed: boolean } {
   const probe = {
     needed: false,
-    findRepairs(ctx: { doc: Document }): [] {
-      if (!probe.needed && pageMayNeedRepair(ctx.doc)) probe.needed = true;
+    findRepairs(ctx: PageContext): [] {
+      if (!probe.needed && pageMayNeedRepair(ctx.doc, domIndex(ctx))) probe.needed = true;
       return [];
     },
     repairText(text: string): string {
