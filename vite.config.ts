@@ -33,7 +33,7 @@ function manifestFor(target: Browser): ManifestV3Export {
 }
 
 /** The content script's lazy parts: src/content/lazy/NAME.ts -> assets/lazy/NAME.js (lazy-load.ts). */
-const LAZY_PARTS = ['convert', 'repair', 'summary', 'banner', 'rules', 'reader', 'picker', 'settings'];
+const LAZY_PARTS = ['convert', 'repair', 'summary', 'details', 'banner', 'rules', 'reader', 'picker', 'settings'];
 const CONTENT_SCRIPT = 'src/content/index.ts';
 
 /**

@@ -3,24 +3,25 @@
 // when it is used or when the page needs it (lazy-load.ts): the script converter, text repairs
 // (when repair-check.ts finds a candidate), the summary (at idle, or when asked), the banner
 // (clones and parasites), user rules (when the user has some), the full settings store (when
-// stored settings are not current and valid), the clean view and the picker.
+// stored settings are not current and valid), the clean view and the picker. The page's details
+// (date, source, 信息公开 fields, script) and the handlers of the popup's requests (actions.ts)
+// load only when someone asks for them (the lazy part `details`).
 // This file is built as one classic script (IIFE) that starts synchronously at document_start.
 // Readiness and timing are published as performance marks, not DOM attributes, so the page's
 // serialisation stays exactly the page's own.
 import { onMessage, sendMessage, storageBackend, t } from '../platform/ext';
 import { onStoredSettingsChange, readSettingsFast } from '../platform/settings-fast';
 import { DEFAULT_SETTINGS, siteSettingsFor, toAnalyzeSettings, type Settings } from '../platform/settings-schema';
-import { isToContent, type PageState, type ToContent } from '../platform/messages';
-import { toJSON } from '../core/serialize';
-import { analyzeWith, fillSummary, type AnalyzeStages, type RepairStage, type RepairedFields } from '../core/pipeline';
-import type { Analysis, AnalyzeSettings, ScriptTarget } from '../core/types';
+import { isToContent, type ToContent } from '../platform/messages';
+import { analyzeWith, detailsPending, fillDetails, fillSummary, type AnalyzeStages, type RepairStage, type RepairedFields } from '../core/pipeline';
+import type { Analysis, AnalyzeSettings } from '../core/types';
 import { startCleaner, type Cleaner } from './cleaner';
-import type { PageConverter } from './convert';
+import type { ContentHost, UiState } from './state';
+import type { ActionMessage } from './actions';
 import { loadLazy, type LazyParts } from './lazy-load';
 import { probeRepairStage, subtreeMayNeedRepair } from './repair-check';
 import { createContext } from '../core/page/context';
 
-type ReaderHandle = ReturnType<LazyParts['reader']['openReader']>;
 type RepairModule = LazyParts['repair'];
 
 const LOADED = Symbol.for('qingdu.content');
@@ -29,11 +30,8 @@ const OWN_UI = 'qingdu-ui';
 interface State {
   settings: Settings;
   cleaner: Cleaner | null;
-  converter: Promise<PageConverter> | null;
-  /** The converter once loaded (its `current` is needed synchronously). */
-  converterNow: PageConverter | null;
-  reader: ReaderHandle | null;
-  picker: { stop(): void } | null;
+  /** The converter, clean view and picker (actions.ts). */
+  ui: UiState;
   /** Text repairs applied to the live page (undone while the user shows everything). */
   repairs: { undo(): void }[];
   firstRepairs: Analysis['repairs'] | null;
@@ -122,105 +120,56 @@ async function summarized(a: Analysis): Promise<Analysis> {
   return a;
 }
 
-/** The latest analysis, complete (summary filled in; repairs when the page needs them). */
+/**
+ * Fills in what the load path leaves out: the summary and the details (date, source, 信息公开
+ * fields, script), both read only when someone asks (the popup, the clean view, a conversion).
+ */
+async function completed(a: Analysis): Promise<Analysis> {
+  const details = detailsPending(a) ? loadLazy('details') : null;
+  await summarized(a);
+  if (details) fillDetails(a, await details);
+  return a;
+}
+
+/** The latest analysis, complete (summary and details filled in; repairs when the page needs them). */
 async function currentAnalysis(s: State): Promise<Analysis> {
   if (s.cleaner?.analysis) {
     if (s.repairsPending && s.repairsDone) await s.repairsDone;
-    if (s.cleaner.analysis) return summarized(s.cleaner.analysis);
+    if (s.cleaner.analysis) return completed(s.cleaner.analysis);
   }
   if (!s.passive) {
     await ensureStages(s, s.settings);
     if (!s.stages.repairs) await loadRepairs(s);
     s.passive = analyzeWith(document, location.href, toAnalyzeSettings(s.settings), { stages: s.stages, summary: false });
   }
-  return summarized(s.passive);
+  return completed(s.passive);
 }
 
-const currentScript = (s: State): 'original' | ScriptTarget => s.converterNow?.current ?? 'original';
-
-async function pageState(s: State): Promise<PageState> {
+/** The content script as its on-use actions (actions.ts, in the lazy part `details`) see it. */
+function hostFor(s: State): ContentHost {
   return {
-    analysis: toJSON(await currentAnalysis(s)),
-    revealedKinds: s.cleaner ? s.cleaner.revealedKinds() : [],
-    showAll: s.cleaner ? s.cleaner.isShowingAll() : true,
-    script: currentScript(s),
-    readerOpen: !!s.reader?.open,
+    host,
+    ui: s.ui,
+    cleaner: () => s.cleaner,
+    settings: () => s.settings,
+    setSettings: (settings) => {
+      s.settings = settings;
+    },
+    applySettings: (settings) => applySettings(s, settings),
+    currentAnalysis: () => currentAnalysis(s),
+    loadLazy,
+    isOwnUi,
+    getMessage,
+    warn,
   };
 }
 
-/** The script "toggle" goes to: the user's default, or simplified when the page already is traditional. */
-async function toggleTarget(s: State): Promise<'original' | ScriptTarget> {
-  if (currentScript(s) !== 'original') return 'original';
-  const pageScript = (await currentAnalysis(s)).script;
-  return pageScript === 'traditional' ? 'cn' : s.settings.script;
-}
-
-function converter(s: State): Promise<PageConverter> {
-  s.converter ??= loadLazy('convert').then((m) => (s.converterNow = m.createPageConverter(document, { isOwnUi })));
-  s.converter.catch(() => (s.converter = null));
-  return s.converter;
-}
-
-async function convertTo(s: State, target: 'original' | ScriptTarget): Promise<void> {
-  if (target === 'original') s.converterNow?.restore();
-  else await (await converter(s)).convert(target);
-}
-
-async function openReader(s: State): Promise<void> {
-  if (s.reader?.open) return;
-  const [{ openReader: open, loadTextConverter }, analysis] = await Promise.all([loadLazy('reader'), currentAnalysis(s)]);
-  if (s.reader?.open) return;
-  const from = analysis.script === 'traditional' ? 't' : 'cn';
-  s.reader = open(document, analysis, {
-    prefs: s.settings.reader,
-    script: currentScript(s),
-    loadConverter: (target) => loadTextConverter(from, target),
-    onClose: () => {
-      s.reader = null;
-    },
-    onPrefsChange: (prefs) => {
-      s.settings = { ...s.settings, reader: prefs };
-      // Merge into what is stored now, not this tab's copy: another tab may have saved since.
-      loadLazy('settings')
-        .then((m) => m.updateSettings((stored) => ({ ...stored, reader: prefs })))
-        .catch((e) => warn('saving reader preferences', e));
-    },
-    onScriptChange: (target) => {
-      convertTo(s, target).catch((e) => warn('converting', e));
-    },
-    getMessage,
-  });
-}
-
-function closeReader(s: State): void {
-  s.reader?.close();
-  s.reader = null;
-}
-
-async function startPicker(s: State): Promise<void> {
-  if (s.picker) return;
-  const { startPicker: start } = await loadLazy('picker');
-  if (s.picker) return;
-  s.picker = start(document, {
-    host,
-    getMessage,
-    onSave: (rule) => {
-      s.picker = null;
-      loadLazy('settings')
-        .then((m) => m.addUserRule(rule))
-        .then((settings) => applySettings(s, settings))
-        .catch((e) => warn('saving the rule', e));
-    },
-    onCancel: () => {
-      s.picker = null;
-    },
-  });
+async function runAction(s: State, msg: ActionMessage): Promise<unknown> {
+  return (await loadLazy('details')).runAction(hostFor(s), msg);
 }
 
 async function handle(s: State, msg: ToContent): Promise<unknown> {
   switch (msg.type) {
-    case 'get-state':
-      return pageState(s);
     case 'set-kind-revealed':
       s.cleaner?.setKindRevealed(msg.kind, msg.revealed);
       return { ok: true };
@@ -228,28 +177,11 @@ async function handle(s: State, msg: ToContent): Promise<unknown> {
       s.cleaner?.showAll(msg.show);
       setRepairs(s, !msg.show);
       return { ok: true };
-    case 'convert':
-      await convertTo(s, msg.target);
-      return { ok: true };
-    case 'toggle-script':
-      await convertTo(s, await toggleTarget(s));
-      return { ok: true };
-    case 'open-reader':
-      await openReader(s);
-      return { ok: true };
-    case 'close-reader':
-      closeReader(s);
-      return { ok: true };
-    case 'toggle-reader':
-      if (s.reader?.open) closeReader(s);
-      else await openReader(s);
-      return { ok: true };
-    case 'start-picker':
-      await startPicker(s);
-      return { ok: true };
     case 'settings-changed':
       await applySettings(s, await loadSettings());
       return { ok: true };
+    default:
+      return runAction(s, msg);
   }
 }
 
@@ -311,8 +243,8 @@ function whenIdle(fn: () => void): void {
 /** Per-site automatic conversion and clean view, once the page is analysed. */
 function afterFirstAnalysis(s: State): void {
   const site = siteSettingsFor(s.settings, host);
-  if (site.convert) convertTo(s, site.convert).catch((e) => warn('automatic conversion', e));
-  if (site.reader) openReader(s).catch((e) => warn('automatic clean view', e));
+  if (site.convert) runAction(s, { type: 'convert', target: site.convert }).catch((e) => warn('automatic conversion', e));
+  if (site.reader) runAction(s, { type: 'open-reader' }).catch((e) => warn('automatic clean view', e));
 }
 
 function publishTiming(t0: number, a: Analysis): void {
@@ -409,10 +341,7 @@ async function main(): Promise<void> {
   const s: State = {
     settings,
     cleaner: null,
-    converter: null,
-    converterNow: null,
-    reader: null,
-    picker: null,
+    ui: { converter: null, converterNow: null, reader: null, picker: null },
     repairs: [],
     firstRepairs: null,
     passive: null,

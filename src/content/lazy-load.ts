@@ -7,6 +7,7 @@ export interface LazyParts {
   convert: typeof import('./lazy/convert');
   repair: typeof import('./lazy/repair');
   summary: typeof import('./lazy/summary');
+  details: typeof import('./lazy/details');
   banner: typeof import('./lazy/banner');
   rules: typeof import('./lazy/rules');
   reader: typeof import('./lazy/reader');
@@ -32,6 +33,14 @@ export function loadLazy<K extends LazyName>(name: K): Promise<LazyParts[K]> {
   let p = loaded.get(name);
   if (!p) {
     p = importer(name);
+    // A mark per part loaded, for the e2e suite (which parts a page loaded without being asked).
+    p.then(() => {
+      try {
+        performance.mark(`qingdu:lazy:${name}`);
+      } catch {
+        /* timing is optional */
+      }
+    }, () => {});
     // A failed load (extension reloaded, network hiccup on a file URL) may be retried later.
     p.catch(() => loaded.delete(name));
     loaded.set(name, p);

@@ -1,20 +1,19 @@
-// The analysis pipeline with its optional stages passed in (user rules, text repairs, summary).
-// analyze.ts wires in every stage and is what the Node library, CLI and tests call; the content
-// script calls analyzeWith() directly so that those stages' code stays out of the script every
-// page loads (it loads them by itself when a page needs them).
+// The analysis pipeline with its optional stages passed in (user rules, text repairs, details,
+// summary). analyze.ts wires in every stage and is what the Node library, CLI and tests call; the
+// content script calls analyzeWith() directly so that those stages' code stays out of the script
+// every page loads (it loads them by itself when a page needs them, or when the user asks).
 // Order matters: spam is found first so its text never reaches the body; the article is found
 // next so noise detection can judge panels against it; repairs and summary work on the result.
 import { DEFAULT_ANALYZE_SETTINGS, kindEnabled } from './kinds';
 import { createContext } from './page/context';
-import { readMeta } from './page/meta';
+import { readTitle, type MetaDraft, type PageDetails } from './page/meta';
 import { detectSpam } from './spam/index';
 import { detectNoise } from './noise/index';
 import { extractArticle } from './extract/index';
-import { guessScript } from './script/detect';
 import type { PageContext } from './page/context';
 import { mapBlockText } from './blocks';
 import { fallbackTitle } from './page/title-fallback';
-import type { Analysis, AnalyzeSettings, HiddenBlock, Repair } from './types';
+import type { Analysis, AnalyzeSettings, HiddenBlock, Repair, ScriptGuess } from './types';
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -44,15 +43,32 @@ export type RepairedFields = Pick<Analysis, 'title' | 'body' | 'blocks' | 'repai
 export interface RepairStage {
   findRepairs(ctx: PageContext, root: Element | null, title: string): Repair[];
   repairText(text: string, known?: readonly Repair[]): string;
+  /**
+   * Guesses the script of the repaired text (script/detect). Optional: without it the details
+   * stage's is used, and without that the script is left for fillDetails ('none' until then).
+   */
+  guessScript?: (text: string) => ScriptGuess;
+}
+
+/**
+ * The details stage: what only the popup, the clean view and exports show (date, source,
+ * author, editor, site, 信息公开 fields: page/details.ts) and the script guess (script/detect.ts).
+ * Nothing the live page hides or shows at load depends on them.
+ */
+export interface DetailsStage {
+  readDetails(draft: MetaDraft): PageDetails;
+  guessScript(text: string): ScriptGuess;
 }
 
 /**
  * The stages a caller may plug in. analyzeWith() without one: no user rules, no repairs
- * (text as the page has it), no summary (summaryPending set, like `summary: false`).
+ * (text as the page has it), no summary (summaryPending set, like `summary: false`), no details
+ * (empty fields and script 'none' until fillDetails: see detailsPending).
  */
 export interface AnalyzeStages {
   userRules: (ctx: PageContext) => HiddenBlock[];
   repairs: RepairStage;
+  details: DetailsStage;
   summarize: (body: string, title: string) => string[];
 }
 
@@ -78,7 +94,8 @@ export function analyzeWith(
   for (const block of ruled) if (block.element) ctx.excluded.add(block.element);
 
   mark('spam');
-  const meta = readMeta(ctx, { servedTitleIsSpam: spam.titleHijacked });
+  const draft = readTitle(ctx, { servedTitleIsSpam: spam.titleHijacked });
+  const meta = { title: draft.title, ...(stages.details ? stages.details.readDetails(draft) : noDetails()) };
   // readMeta is right more often; the spam engine's own reconstruction is the fallback.
   // Its lines may come from a heading broken with <br>: Chinese needs no space where they join.
   if (!meta.title && spam.titleHijacked) meta.title = spam.realTitle.replace(/(\p{Script=Han})\s+(?=\p{Script=Han})/gu, '$1');
@@ -107,6 +124,7 @@ export function analyzeWith(
   const spans = spam.hidden.filter((b) => b.span && b.text.length >= 2).map((b) => b.text);
   const found = article;
   const repaired = (stage: RepairStage): RepairedFields => {
+    const guessScript = stage.guessScript ?? stages.details?.guessScript;
     const repairs = stage.findRepairs(ctx, found.element, meta.title);
     // The page's own repair decisions (see repairText) and the spans apply to body and blocks alike.
     const clean = (text: string): string => stripSpans(stage.repairText(text, repairs), spans);
@@ -118,7 +136,7 @@ export function analyzeWith(
       body,
       blocks: found.blocks.map((b) => mapBlockText(b, clean)),
       repairs,
-      script: guessScript(title + body),
+      script: guessScript ? guessScript(title + body) : 'none',
       stats: { chars, readingMinutes: Math.max(1, Math.round(chars / 400)) },
     };
   };
@@ -129,7 +147,7 @@ export function analyzeWith(
   mark('summary');
   const hidden: HiddenBlock[] = [...spam.hidden, ...ruled, ...noise].filter((b) => kindEnabled(settings, b.kind));
 
-  return {
+  const analysis: Analysis & Pending = {
     url,
     title,
     servedTitle,
@@ -156,6 +174,42 @@ export function analyzeWith(
     ms: round(now() - started),
     timings: mark.timings,
   };
+  if (!stages.details) analysis[DRAFT] = draft;
+  return analysis;
+}
+
+/**
+ * An analysis made without the details stage keeps what that stage reads (the title reader's
+ * facts: text lines, JSON-LD, the raw title) under a symbol: it is neither serialised nor sent,
+ * and it survives the content script's `{ ...analysis }` updates, so whichever copy is current
+ * can be completed later. Dropped with the analysis.
+ */
+const DRAFT = Symbol('qingdu.details');
+interface Pending {
+  [DRAFT]?: MetaDraft;
+}
+const detailsRead = new WeakMap<MetaDraft, PageDetails>();
+
+const noDetails = (): PageDetails => ({ published: '', source: '', author: '', editor: '', site: { name: '', domain: '', column: '' }, docInfo: {} });
+
+/** True when the analysis was made without the details stage (see fillDetails). */
+export function detailsPending(a: Analysis): boolean {
+  return !!(a as Analysis & Pending)[DRAFT];
+}
+
+/**
+ * Fills in the details an analysis was made without, with the stage given; a no-op otherwise.
+ * The details are read once per analysis; the script is guessed again each time, from the
+ * title and body as they are now (the repair stage may have redone them since).
+ */
+export function fillDetails(a: Analysis, stage: DetailsStage): Analysis {
+  const draft = (a as Analysis & Pending)[DRAFT];
+  if (!draft) return a;
+  let details = detailsRead.get(draft);
+  if (!details) detailsRead.set(draft, (details = stage.readDetails(draft)));
+  Object.assign(a, details);
+  a.script = stage.guessScript(a.title + a.body);
+  return a;
 }
 
 const round = (ms: number): number => Math.round(ms * 100) / 100;

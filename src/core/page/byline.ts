@@ -1,9 +1,10 @@
 // Source (来源), author (作者/记者) and editor (责任编辑/编辑) from the page's text lines.
 import type { TextLine } from './textlines';
 
-const NAME = String.raw`[\p{Script=Han}A-Za-z0-9_·•.（）()&\-]+`;
 const SOURCE_LABEL = /(?:信息来源|文章来源|稿件来源|新闻来源|内容来源|来源于|来源|出处)\s*[：:]?\s*/gu;
-const SOURCE_VALUE = new RegExp(`^(${NAME}(?: (?=[A-Z])[A-Za-z]+)?)`, 'u');
+// A name (Han, letters, digits, ·, brackets), maybe with one capitalised word after a space. A
+// literal, not new RegExp(): bundles keep module-level calls even when they use nothing of this file.
+const SOURCE_VALUE = /^([\p{Script=Han}A-Za-z0-9_·•.（）()&\-]+(?: (?=[A-Z])[A-Za-z]+)?)/u;
 /** Values that are not a source: "from the web", "this site", "unknown". */
 const NOT_SOURCE = /^(网络|网络整理|互联网|本站|本网|未知|不详|无|暂无|原创|转载|其他|其它)$/;
 const TRAILING = /(作者|编辑|责任编辑|记者|时间|发布|日期|浏览|点击|字号|阅读|通讯员|摄影|供稿).*$/u;

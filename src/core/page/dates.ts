@@ -23,12 +23,14 @@ function withTime(base: string, h?: string, min?: string): string {
   return `${base} ${pad(hh)}:${pad(mm)}`;
 }
 
-const TIME = String.raw`(?:(?:\s*T\s*|\s+|\s*日\s*)(\d{1,2})\s*[:：时]\s*(\d{2}))?`;
-const FULL = new RegExp(String.raw`(?<![\d.])(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)(?:\s*日)?` + TIME);
-const SHORT_YEAR = new RegExp(String.raw`(?<![\d./-])(\d{2})-(\d{1,2})-(\d{1,2})(?!\d)` + String.raw`\s+(\d{1,2}):(\d{2})`);
-const SPLIT_YEAR = new RegExp(String.raw`(?<!\d)(\d{4})\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?!\d)` + TIME);
+// Regex literals, not `new RegExp(String.raw...)`: bundles keep module-level calls even when they
+// use nothing of this file (the content script reaches it through re-exports only).
+// TIME, the optional time after a date: (?:(?:\s*T\s*|\s+|\s*日\s*)(\d{1,2})\s*[:：时]\s*(\d{2}))?
+const FULL = /(?<![\d.])(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)(?:\s*日)?(?:(?:\s*T\s*|\s+|\s*日\s*)(\d{1,2})\s*[:：时]\s*(\d{2}))?/;
+const SHORT_YEAR = /(?<![\d./-])(\d{2})-(\d{1,2})-(\d{1,2})(?!\d)\s+(\d{1,2}):(\d{2})/;
+const SPLIT_YEAR = /(?<!\d)(\d{4})\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?!\d)(?:(?:\s*T\s*|\s+|\s*日\s*)(\d{1,2})\s*[:：时]\s*(\d{2}))?/;
 // Day is two digits or one digit followed by a non-digit, so "10-0812:00" reads as 10-08 12:00.
-const NO_YEAR = new RegExp(String.raw`(?<![\d./-])(\d{1,2})\s*[-/月]\s*(\d{2}|\d(?!\d))(?![./-])\s*日?` + String.raw`\s*(\d{1,2})\s*[:：]\s*(\d{2})`);
+const NO_YEAR = /(?<![\d./-])(\d{1,2})\s*[-/月]\s*(\d{2}|\d(?!\d))(?![./-])\s*日?\s*(\d{1,2})\s*[:：]\s*(\d{2})/;
 const NO_YEAR_CN = /(?<!\d)(\d{1,2})月(\d{1,2})日/;
 
 /** The first date in `text`. `year` fills in a missing year. */

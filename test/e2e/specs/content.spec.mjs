@@ -2,7 +2,9 @@
 //   - it is one classic script that starts synchronously at document_start: its 'qingdu:start'
 //     mark comes before DOMContentLoaded (the old crxjs async loader started it 60–320 ms late);
 //   - text repairs reach content the page adds later (pinyin loaded after the first analysis),
-//     reversibly: "show everything" puts the added text back as the page wrote it.
+//     reversibly: "show everything" puts the added text back as the page wrote it;
+//   - the page's details (date, source, 信息公开 fields, script) are not read at load, and load
+//     with the popup's first request, also on a page whose CSP forbids every script.
 const ARTICLE = 'gov/article.html';
 const isReady = () => performance.getEntriesByName('qingdu:ready').length > 0;
 
@@ -53,6 +55,25 @@ export default [
       await h.send(tabId, { type: 'show-all', show: true });
       const restored = await page.evaluate(() => document.getElementById('late').textContent);
       h.assert.equal(restored, '我们要坚持党的领(lǐng)导，建强(qiáng)基层组织。');
+    },
+  },
+  {
+    name: 'the details part loads on the first request, not at load (strict CSP page)',
+    browsers: ['chromium', 'firefox'],
+    async run(h) {
+      const path = ARTICLE + '?csp=strict';
+      const page = await h.newPage(h.govUrl(path));
+      await h.waitFor(page, isReady);
+      await h.sleep(500); // past the idle summary: that part may load by itself, this one not
+      const lazyLoaded = (name) => performance.getEntriesByName(`qingdu:lazy:${name}`).length > 0;
+      h.assert.equal(await page.evaluate(lazyLoaded, 'details'), false, 'details part loaded before it was asked for');
+      const state = await h.send(await h.tabIdFor(path), { type: 'get-state' });
+      const a = state.analysis;
+      h.assert.match(a.published, /^2024-03-18/, JSON.stringify(a.published));
+      h.assert.match(a.source, /示例市住房和城乡建设局/, JSON.stringify(a.source));
+      h.assert.equal(a.script, 'simplified');
+      h.assert.equal(a.title, '示例市召开2024年城市更新工作推进会');
+      h.assert.equal(await page.evaluate(lazyLoaded, 'details'), true, 'the check sees the part once loaded');
     },
   },
 ];

@@ -1,0 +1,7 @@
+// Lazy part: what only the popup, the clean view and the converter read: the page's details
+// (date, source, author, editor, site, 信息公开 fields), the script guess, and the analysis as
+// JSON for the popup. Loaded when one of them asks (get-state, the clean view, a conversion).
+export { readDetails } from '../../core/page/details';
+export { guessScript } from '../../core/script/detect';
+export { toJSON } from '../../core/serialize';
+export { runAction } from '../actions';
