@@ -13,10 +13,12 @@ import type { HiddenBlock } from '../types';
 import { domIndex, foldSpace, type PageContext } from '../page/context';
 import { elementsNamed } from '../page/metaread';
 import { expandToLabel, randomLooking, short, siteOf, tooBroad, type PageFacts, type SpamDetector } from './facts';
-import { longTexts } from './long-texts';
+import { longTextRows, longTexts } from './long-texts';
 
 /** The content-farm template's disclaimer (WordPress farm themes); Sohu-style portal notices lack it. */
 export const FARM_DISCLAIMER = /本文内容由互联网用户自发贡献/;
+/** FARM_DISCLAIMER's literal, for includes() over every long text node (no regex call per node). */
+const FARM_DISCLAIMER_TEXT = '本文内容由互联网用户自发贡献';
 const DATE = /((?:19|20)\d\d)\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})/g;
 
 export interface PanelFacts {
@@ -103,6 +105,15 @@ export function panelFacts(facts: PageFacts, el: Element, title: Set<string>): P
 
 /** A paragraph-long text node inside: article text, never a panel of headlines and excerpts. */
 function holdsProse(ctx: PageContext, el: Element): boolean {
+  const rows = longTextRows(ctx);
+  const index = domIndex(ctx);
+  const at = rows ? index.rowOf(el) : -1;
+  if (rows && at >= 0) {
+    // el.contains(t) for an indexed element: t's row lies inside el's subtree rows.
+    const { data, end } = index.nodes;
+    for (const r of rows) if (data[r].length > 200 && r > at && r < end[at] && data[r].trim().length > 200) return true;
+    return false;
+  }
   for (const t of longTexts(ctx)) if (t.data.length > 200 && el.contains(t) && t.data.trim().length > 200) return true;
   return false;
 }
@@ -176,12 +187,18 @@ function panels(facts: PageFacts, disclaimers: Element[]): HiddenBlock[] {
 
 function disclaimers(facts: PageFacts): HiddenBlock[] {
   const out: HiddenBlock[] = [];
-  for (const node of longTexts(facts.ctx)) {
-    if (!FARM_DISCLAIMER.test(node.data)) continue;
+  const nodes = longTexts(facts.ctx);
+  const rows = longTextRows(facts.ctx);
+  const table = rows ? domIndex(facts.ctx).nodes : null;
+  for (let k = 0; k < nodes.length; k++) {
+    const node = nodes[k];
+    // The text from the node table when it holds it (same string, no wrapper call).
+    const data = table ? table.data[rows![k]] : node.data;
+    if (!data.includes(FARM_DISCLAIMER_TEXT)) continue;
     const el = node.parentElement;
     if (!el || tooBroad(el) || facts.claimed(el) || facts.ctx.isInvisible(el)) continue;
     // Hide the disclaimer's own element (grown over an email <img>/<a>), never a block of prose.
-    const own = foldSpace(node.data).length;
+    const own = foldSpace(data).length;
     const target = expandToLabel(facts, el, 40);
     if (facts.rawText(target).length > own + 80) continue;
     out.push({ kind: 'content-farm', category: 'spam', reason: 'content-farm disclaimer (本文内容由互联网用户自发贡献)', text: short(facts.rawText(target), 400), element: target });

@@ -6,6 +6,8 @@ import { DEFAULT_ANALYZE_SETTINGS } from '../kinds';
 import { detectSpam, DETECTED_SPAM_KINDS } from './index';
 import { detectNoise, DETECTED_NOISE_KINDS } from '../noise/index';
 import { findSpans } from './inline';
+import { hiddenLinks } from './hidden-links';
+import { createFacts } from './facts';
 import { judgeLine } from './spam-line';
 import { isSpamTitle } from './title';
 import { SPAM_KINDS, NOISE_KINDS } from '../types';
@@ -63,6 +65,21 @@ describe('hidden-links', () => {
     expect(hid.length).toBe(2);
     expect(hid.every((b) => b.alreadyInvisible)).toBe(true);
     expect(hid.map((b) => b.reason.split(',')[0]).sort()).toEqual(['display:none', 'off-screen']);
+  });
+  it('reports only the outermost hidden element and never asks the style of what is inside it', () => {
+    const spam = links(8, (i) => `三级电影视频${i} 久久综合`, (i) => `w${i}q.ehoowf${i}.com`);
+    // The outer box is hidden but benign (sr-only), so nothing inside it may be reported either.
+    const ctx = ctxOf(`<div class="sr-only" style="display:none"><div id="inner" style="display:none">${spam}</div></div><p>${para}</p>`);
+    const asked: Element[] = [];
+    const own = ctx.styles.hiddenReason.bind(ctx.styles);
+    ctx.styles.hiddenReason = (el) => {
+      asked.push(el);
+      return own(el);
+    };
+    expect(hiddenLinks.detect(createFacts(ctx))).toEqual([]);
+    const inner = ctx.doc.getElementById('inner')!;
+    expect(asked).toContain(inner.parentElement);
+    expect(asked).not.toContain(inner);
   });
 });
 

@@ -49,6 +49,9 @@ export function collectText(el: Element): string {
 export function collectTextIndexed(index: DomIndex | null, el: Element): string {
   const { table, row } = tableAt(index, el);
   const { type, data, tag, next, end } = table;
+  // The common leaf (<a>label</a>, <td>text</td>): one text child, no join.
+  const first = row + 1;
+  if (end[row] === first + 1 && type[first] === 3) return fold(data[first]);
   const parts: string[] = [];
   const walk = (r: number) => {
     if (end[r] === r + 1) return;
@@ -62,18 +65,39 @@ export function collectTextIndexed(index: DomIndex | null, el: Element): string 
     }
   };
   walk(row);
-  return foldSpace(parts.join(''));
+  return fold(parts.join(''));
+}
+
+/** foldSpace(s), returning s itself when it holds nothing foldSpace changes (most labels). */
+function fold(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // foldSpace's class: JS \s (which is also all that trim() removes) plus U+200B–U+200D.
+    if (c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200d) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)) {
+      return foldSpace(s);
+    }
+  }
+  return s;
 }
 
 export function bareHost(h: string): string {
   return h.toLowerCase().replace(/^(www|m|wap)\./, '');
 }
 
+const sites = new Map<string, string>();
+
 /** The registrable-ish part: last two labels, three for .gov.cn / .com.cn style suffixes. */
 export function siteOf(host: string): string {
-  const parts = host.toLowerCase().split('.').filter(Boolean);
-  const n = /^(gov|com|net|org|edu|ac)$/.test(parts[parts.length - 2] || '') && parts.length > 2 ? 3 : 2;
-  return parts.slice(-n).join('.');
+  // Asked once per anchor by several detectors; a page links to few distinct hosts.
+  let site = sites.get(host);
+  if (site === undefined) {
+    const parts = host.toLowerCase().split('.').filter(Boolean);
+    const n = /^(gov|com|net|org|edu|ac)$/.test(parts[parts.length - 2] || '') && parts.length > 2 ? 3 : 2;
+    site = parts.slice(-n).join('.');
+    if (sites.size >= 5000) sites.clear();
+    sites.set(host, site);
+  }
+  return site;
 }
 
 export interface FactsOptions {
@@ -125,24 +149,46 @@ export function createFacts(ctx: PageContext, options: FactsOptions = {}): PageF
     anchorsIn: (el) => (index ? index.anchorsIn(el) : Array.from(el.querySelectorAll('a[href]'))),
     anchorAgg() {
       if (agg) return agg;
-      agg = new Map();
+      const out = (agg = new Map());
+      // Indexed anchors climb the table's parent rows and find their ancestors' entries by row
+      // (an array read, not a Map lookup per ancestor); the Map gets each ancestor once, in the
+      // same first-touch order.
+      const byRow: (AnchorAgg | undefined)[] = index ? new Array(index.nodes.type.length) : [];
       for (const a of getAnchors()) {
         const s = facts.anchorScore(a);
         const spam = s.strong > 0 || s.score >= 3 ? 1 : 0;
         const h = facts.hostOf(a);
         const off = h && siteOf(h) !== own ? 1 : 0;
         const len = facts.rawText(a).length;
-        ancestors(a, (p) => {
-          let g = agg!.get(p);
-          if (!g) agg!.set(p, (g = { n: 0, spam: 0, strong: 0, linkText: 0, offsite: 0 }));
+        const add = (g: AnchorAgg) => {
           g.n++;
           g.spam += spam;
           g.strong += s.strong;
           g.linkText += len;
           g.offsite += off;
+        };
+        const r = rowOf(a);
+        if (r >= 0) {
+          const { node, parent } = index!.nodes;
+          for (let p = parent[r]; p >= 0; p = parent[p]) {
+            let g = byRow[p];
+            if (!g) {
+              const el = node[p] as Element;
+              g = out.get(el);
+              if (!g) out.set(el, (g = { n: 0, spam: 0, strong: 0, linkText: 0, offsite: 0 }));
+              byRow[p] = g;
+            }
+            add(g);
+          }
+          continue;
+        }
+        ancestors(a, (p) => {
+          let g = out.get(p);
+          if (!g) out.set(p, (g = { n: 0, spam: 0, strong: 0, linkText: 0, offsite: 0 }));
+          add(g);
         });
       }
-      return agg;
+      return out;
     },
     anchorScore(a) {
       let s = scores.get(a);

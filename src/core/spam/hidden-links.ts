@@ -15,10 +15,17 @@ function candidates(facts: PageFacts): Element[] {
   const { ctx } = facts;
   // Without layout the style index knows exactly which elements a rule or inline style hides;
   // with layout it offers every element and hiddenReason asks the browser.
+  // Kept: elements with a child element (every anchor inside is one, so no separate anchor
+  // test) or more than 20 characters of text. Indexed elements answer from the node table.
   const set = new Set<Element>();
   const index = domIndex(ctx);
+  const { type, next } = index.nodes;
   for (const el of ctx.styles.hiddenCandidates()) {
-    if (el.childElementCount >= 1 || facts.anchorCount.has(el) || index.textContentLength(el) > 20) set.add(el);
+    const r = index.rowOf(el);
+    let hasChild = false;
+    if (r < 0) hasChild = el.childElementCount >= 1;
+    else if (index.nodes.end[r] > r + 1) for (let c = r + 1; c >= 0 && !hasChild; c = next[c]) hasChild = type[c] === 1;
+    if (hasChild || index.textContentLength(el) > 20) set.add(el);
   }
   return [...set];
 }
@@ -69,15 +76,35 @@ export function judgeHidden(facts: PageFacts, el: Element): HiddenBlock | null {
 export const hiddenLinks: SpamDetector = {
   kind: 'hidden-links',
   detect(facts) {
+    const { ctx } = facts;
     const out: HiddenBlock[] = [];
+    // judgeHidden reports only the outermost hidden element, so nothing inside an element already
+    // found hidden can be reported: skip those without asking for their style. With layout the
+    // candidates are every element in document order and each ask is a getComputedStyle, so a
+    // closed menu or tab panel no longer costs one call per descendant.
+    const hidden = new Set<Element>();
     for (const el of candidates(facts)) {
-      if (facts.claimed(el)) continue;
+      if (facts.claimed(el) || (hidden.size && insideAny(facts, el, hidden))) continue;
       const b = judgeHidden(facts, el);
       if (b) {
         out.push(b);
         facts.claim(b);
       }
+      if (!tooBroad(el) && ctx.hiddenReason(el)) hidden.add(el); // already asked by judgeHidden
     }
     return out;
   },
 };
+
+/** A proper ancestor of `el` is in `set` (parent rows of the node table when indexed). */
+function insideAny(facts: PageFacts, el: Element, set: Set<Element>): boolean {
+  const index = domIndex(facts.ctx);
+  const r = index.rowOf(el);
+  if (r < 0) {
+    for (let p = el.parentElement; p; p = p.parentElement) if (set.has(p)) return true;
+    return false;
+  }
+  const { node, parent } = index.nodes;
+  for (let p = parent[r]; p >= 0; p = parent[p]) if (set.has(node[p] as Element)) return true;
+  return false;
+}

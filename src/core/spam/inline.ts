@@ -5,7 +5,9 @@
 import type { HiddenBlock } from '../types';
 import { scoreText, type Hit } from './matcher';
 import type { PageFacts, SpamDetector } from './facts';
-import { longTexts } from './long-texts';
+import { longTextRows, longTexts } from './long-texts';
+import { domIndex } from '../page/context';
+import type { NodeTable } from '../page/dom-index';
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'TITLE', 'OPTION']);
 const OPEN = '【[〔（(「『';
@@ -98,17 +100,34 @@ export const inlineSpam: SpamDetector = {
   detect(facts) {
     const { ctx } = facts;
     const out: HiddenBlock[] = [];
-    for (const node of longTexts(ctx)) {
-      if (node.data.length < 24) continue; // a splice lives inside a sentence
-      const parent = node.parentElement;
-      if (!parent || SKIP.has(parent.tagName.toUpperCase()) || insideLink(parent)) continue;
+    const nodes = longTexts(ctx);
+    const rows = longTextRows(ctx);
+    const table = rows ? domIndex(ctx).nodes : null;
+    for (let k = 0; k < nodes.length; k++) {
+      const node = nodes[k];
+      let data: string;
+      let parent: Element | null;
+      if (table) {
+        // The text, its parent and the link test from the node table (no DOM calls).
+        const r = rows![k];
+        data = table.data[r];
+        if (data.length < 24) continue; // a splice lives inside a sentence
+        const p = table.parent[r];
+        if (p < 0 || SKIP.has(table.tag[p]) || insideLinkRow(table, p)) continue;
+        parent = table.node[p] as Element;
+      } else {
+        data = node.data;
+        if (data.length < 24) continue;
+        parent = node.parentElement;
+        if (!parent || SKIP.has(parent.tagName.toUpperCase()) || insideLink(parent)) continue;
+      }
       if (facts.claimed(parent) || ctx.isInvisible(parent)) continue;
-      for (const sp of findSpans(node.data)) {
+      for (const sp of findSpans(data)) {
         out.push({
           kind: 'inline-spam',
           category: 'spam',
           reason: `spam phrase spliced into a sentence (weight ${sp.weight})`,
-          text: node.data.slice(sp.start, sp.end),
+          text: data.slice(sp.start, sp.end),
           span: { node, start: sp.start, end: sp.end },
         });
         const list = ctx.excludedSpans.get(node) ?? [];
@@ -123,5 +142,11 @@ export const inlineSpam: SpamDetector = {
 /** `el.closest('a')` without the selector engine. */
 function insideLink(el: Element): boolean {
   for (let p: Element | null = el; p; p = p.parentElement) if (p.localName === 'a') return true;
+  return false;
+}
+
+/** insideLink over the table's parent rows (the localName read only for rows tagged A). */
+function insideLinkRow(table: NodeTable, row: number): boolean {
+  for (let p = row; p >= 0; p = table.parent[p]) if (table.tag[p] === 'A' && (table.node[p] as Element).localName === 'a') return true;
   return false;
 }

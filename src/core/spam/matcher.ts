@@ -1,7 +1,7 @@
 // One-pass vocabulary matching: an Aho–Corasick automaton over the normalised text holding
 // every spam term and every allow-list phrase. Spam hits that overlap an allow phrase are
 // dropped (澳门特别行政区 is not gambling); overlapping spam hits keep the strongest/longest.
-import { normalize } from './normalize';
+import { normalize, normalizeCodes } from './normalize';
 import { allowTerms, spamTerms, type SpamCategory } from './vocabulary';
 
 export interface Hit {
@@ -34,7 +34,10 @@ interface Entry {
 }
 
 interface Automaton {
-  next: Map<string, number>[];
+  /** Transitions out of the root by code unit (0 = none): most characters of page text start no term. */
+  root: Uint16Array | Int32Array;
+  /** Transitions by code unit, per state (the root's too, for building). */
+  next: Map<number, number>[];
   fail: number[];
   out: Entry[][];
 }
@@ -43,13 +46,16 @@ let automaton: Automaton | null = null;
 const ASCII_LETTER = /[a-z]/;
 
 function build(): Automaton {
-  const next: Map<string, number>[] = [new Map()];
+  const next: Map<number, number>[] = [new Map()];
   const out: Entry[][] = [[]];
   const add = (raw: string, weight: number, category: SpamCategory) => {
     const term = normalize(raw).text;
     if (!term) return;
     let s = 0;
-    for (const ch of term) {
+    // By UTF-16 code unit: the text is scanned by code unit (the terms are all BMP; a surrogate
+    // pair would match as its two units, which is the same thing).
+    for (let k = 0; k < term.length; k++) {
+      const ch = term.charCodeAt(k);
       let t = next[s].get(ch);
       if (t === undefined) {
         t = next.length;
@@ -85,29 +91,42 @@ function build(): Automaton {
       queue.push(t);
     }
   }
-  return { next, fail, out };
+  const root = next.length < 0x10000 ? new Uint16Array(0x10000) : new Int32Array(0x10000);
+  for (const [ch, t] of next[0]) root[ch] = t;
+  return { root, next, fail, out };
 }
 
-/** All raw matches in a normalised string: [startIndex, endIndex(excl), entry]. */
-function scan(text: string): [number, number, Entry][] {
-  const a = (automaton ??= build());
+const isLower = (c: number) => c >= 97 && c <= 122; // /[a-z]/ on one code unit
+
+/** All raw matches in normalised text (code units): [startIndex, endIndex(excl), entry]. */
+function scan(a: Automaton, text: Uint16Array, length: number): [number, number, Entry][] {
+  const { root, next, fail, out } = a;
   const found: [number, number, Entry][] = [];
   let s = 0;
-  // Work in UTF-16 indices: track the index of each char's first unit.
-  let idx = 0;
-  for (const ch of text) {
-    // One Map lookup per state visited (was has() then get()).
-    let t = a.next[s].get(ch);
-    while (t === undefined && s) {
-      s = a.fail[s];
-      t = a.next[s].get(ch);
+  for (let i = 0; i < length; i++) {
+    const ch = text[i];
+    // Follow failure links until a state has a transition on ch; the root answers from its table.
+    let t = 0;
+    for (;;) {
+      if (s === 0) {
+        t = root[ch];
+        break;
+      }
+      const m = next[s].get(ch);
+      if (m !== undefined) {
+        t = m;
+        break;
+      }
+      s = fail[s];
     }
-    s = t ?? 0;
-    idx += ch.length;
-    for (const e of a.out[s]) {
+    s = t;
+    const o = out[s];
+    if (!o.length) continue;
+    const idx = i + 1;
+    for (const e of o) {
       const start = idx - e.term.length;
-      if (e.asciiStart && start > 0 && ASCII_LETTER.test(text[start - 1])) continue;
-      if (e.asciiEnd && idx < text.length && ASCII_LETTER.test(text[idx])) continue;
+      if (e.asciiStart && start > 0 && isLower(text[start - 1])) continue;
+      if (e.asciiEnd && idx < length && isLower(text[idx])) continue;
       found.push([start, idx, e]);
     }
   }
@@ -133,14 +152,16 @@ export function scoreText(original: string): TextScore {
 function computeScore(original: string): TextScore {
   const empty: TextScore = { hits: [], score: 0, strong: 0, distinct: 0, covered: 0 };
   if (!original) return empty;
-  const { text, map } = normalize(original);
-  const raw = scan(text);
+  // Build first: building normalises the terms, which reuses normalizeCodes' buffers.
+  const auto = (automaton ??= build());
+  const { codes, map, length } = normalizeCodes(original);
+  const raw = scan(auto, codes, length);
   if (!raw.length) return empty;
   const allow = raw.filter((r) => r[2].weight === 0);
   const spam = raw
     .filter((r) => r[2].weight > 0 && !allow.some((a) => a[0] < r[1] && r[0] < a[1]))
     .sort((x, y) => y[2].weight - x[2].weight || y[1] - y[0] - (x[1] - x[0]) || x[0] - y[0]);
-  const taken = new Uint8Array(text.length);
+  const taken = new Uint8Array(length);
   const hits: Hit[] = [];
   for (const [s, e, entry] of spam) {
     let free = true;

@@ -37,10 +37,59 @@ function fold(ch: string): string {
   return out;
 }
 
-export function normalize(input: string): Normalized {
+// Per BMP code unit, filled on first sight: 0 = not seen yet, 1 = plain, 2 = plain Han, 3 = taken
+// one by one (zero-width, inserted symbol, surrogate half, a fold to 0 or 2+ units). FOLD holds a
+// plain unit's fold. The common case (a character that is never dropped and folds to one unit)
+// then costs two typed-array reads instead of a Map lookup and a string append.
+let KIND: Uint8Array | null = null;
+let FOLD: Uint16Array | null = null;
+const PLAIN = 1, PLAIN_HAN = 2, ONE_BY_ONE = 3;
+
+function classify(code: number): number {
+  if (code >= 0xd800 && code <= 0xdfff) return (KIND![code] = ONE_BY_ONE);
+  const info = charInfo(String.fromCharCode(code));
+  if (info.zeroWidth || info.inserted || info.folded.length !== 1) return (KIND![code] = ONE_BY_ONE);
+  FOLD![code] = info.folded.charCodeAt(0);
+  return (KIND![code] = info.han ? PLAIN_HAN : PLAIN);
+}
+
+/** normalize() as code units in shared buffers, valid until the next call (no string is built). */
+export interface NormalizedCodes {
+  codes: Uint16Array;
+  /** map[i] = index in the input of output unit i (as Normalized.map). */
+  map: Int32Array;
+  length: number;
+  /** The output text equals the input. */
+  same: boolean;
+}
+
+let outCodes = new Uint16Array(256);
+let outMap = new Int32Array(256);
+
+function grow(): void {
+  const c = new Uint16Array(outCodes.length * 2);
+  c.set(outCodes);
+  const m = new Int32Array(outMap.length * 2);
+  m.set(outMap);
+  outCodes = c;
+  outMap = m;
+}
+
+export function normalizeCodes(input: string): NormalizedCodes {
+  if (!KIND) {
+    KIND = new Uint8Array(65536);
+    FOLD = new Uint16Array(65536);
+  }
+  const kind = KIND, foldOf = FOLD!;
+  // Do not keep a huge block's buffers for the page's lifetime.
+  if (outCodes.length > 0x40000 && input.length < 0x1000) {
+    outCodes = new Uint16Array(256);
+    outMap = new Int32Array(256);
+  }
   // Ranges covered by pinyin annotations (the parenthesised part only).
-  const skip = new Uint8Array(input.length);
+  let skip: Uint8Array | null = null;
   if (input.indexOf('(') >= 0 || input.indexOf('（') >= 0) {
+    skip = new Uint8Array(input.length);
     PINYIN.lastIndex = 0;
     for (let m = PINYIN.exec(input); m; m = PINYIN.exec(input)) {
       if (!TONED.test(m[2])) continue; // "(abc)" without tone marks is ordinary text
@@ -49,38 +98,56 @@ export function normalize(input: string): Normalized {
       PINYIN.lastIndex = m.index + m[1].length; // the next Han char may be annotated too
     }
   }
-  let text = '';
-  const map: number[] = [];
+  let n = 0;
+  let same = true;
   let prevHan = false;
-  for (let i = 0; i < input.length; ) {
+  const len = input.length;
+  for (let i = 0; i < len; ) {
     const code = input.charCodeAt(i);
-    const len = code >= 0xd800 && code <= 0xdbff && i + 1 < input.length && (input.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
-    const info = charInfo(len === 1 ? input[i] : input.slice(i, i + 2));
-    if (skip[i] || info.zeroWidth) {
-      i += len;
+    let k = kind[code];
+    if (k === 0) k = classify(code);
+    if (k !== ONE_BY_ONE && !(skip && skip[i])) {
+      if (n >= outCodes.length) grow();
+      const f = foldOf[code];
+      outCodes[n] = f;
+      outMap[n++] = i;
+      if (f !== code) same = false;
+      prevHan = k === PLAIN_HAN;
+      i++;
       continue;
     }
-    if (prevHan && info.inserted && nextIsHan(input, i + len, skip)) {
-      i += len;
+    const step = code >= 0xd800 && code <= 0xdbff && i + 1 < len && (input.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    const info = charInfo(step === 1 ? input[i] : input.slice(i, i + 2));
+    if ((skip && skip[i]) || info.zeroWidth || (prevHan && info.inserted && nextIsHan(input, i + step, skip))) {
+      same = false;
+      i += step;
       continue;
     }
     const folded = info.folded;
-    if (folded.length === 1) {
-      text += folded;
-      map.push(i);
-    } else {
-      for (let k = 0; k < folded.length; k++) {
-        text += folded[k];
-        map.push(i);
-      }
+    for (let j = 0; j < folded.length; j++) {
+      if (n >= outCodes.length) grow();
+      outCodes[n] = folded.charCodeAt(j);
+      outMap[n++] = i;
     }
+    if (folded.length !== step || folded !== (step === 1 ? input[i] : input.slice(i, i + 2))) same = false;
     prevHan = info.han;
-    i += len;
+    i += step;
   }
-  return { text, map };
+  return { codes: outCodes, map: outMap, length: n, same };
 }
 
-interface CharInfo {
+function codesToString(codes: Uint16Array, length: number): string {
+  let s = '';
+  for (let i = 0; i < length; i += 4096) s += String.fromCharCode.apply(null, codes.subarray(i, Math.min(length, i + 4096)) as unknown as number[]);
+  return s;
+}
+
+export function normalize(input: string): Normalized {
+  const r = normalizeCodes(input);
+  return { text: r.same ? input : codesToString(r.codes, r.length), map: Array.from(r.map.subarray(0, r.length)) };
+}
+
+export interface CharInfo {
   folded: string;
   han: boolean;
   zeroWidth: boolean;
@@ -90,7 +157,8 @@ interface CharInfo {
 // Per-character answers of the regexes and the fold, computed once per distinct character:
 // normalize() runs over every text the spam detectors score.
 const infoCache = new Map<string, CharInfo>();
-function charInfo(ch: string): CharInfo {
+/** Exported for the tests' per-character oracle of normalize(). */
+export function charInfo(ch: string): CharInfo {
   let info = infoCache.get(ch);
   if (info) return info;
   const code = ch.length === 1 ? ch.charCodeAt(0) : -1;
@@ -100,9 +168,9 @@ function charInfo(ch: string): CharInfo {
   return info;
 }
 
-function nextIsHan(s: string, from: number, skip: Uint8Array): boolean {
+function nextIsHan(s: string, from: number, skip: Uint8Array | null): boolean {
   for (let j = from; j < s.length && j < from + 4; j++) {
-    if (skip[j]) continue;
+    if (skip && skip[j]) continue;
     const c = s[j];
     if (ZERO_WIDTH.test(c)) continue;
     if (INSERTED.has(c)) continue; // runs such as "灬灬" or "丶 "
@@ -113,5 +181,6 @@ function nextIsHan(s: string, from: number, skip: Uint8Array): boolean {
 
 /** Normalised text only, for headings and labels. */
 export function norm(s: string): string {
-  return normalize(s).text;
+  const r = normalizeCodes(s);
+  return r.same ? s : codesToString(r.codes, r.length);
 }

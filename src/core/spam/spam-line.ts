@@ -7,7 +7,27 @@ import { expandToLabel, short, tooBroad, type PageFacts, type SpamDetector } fro
 import { domIndex } from '../page/context';
 
 const INLINE = new Set(['A', 'SPAN', 'FONT', 'B', 'STRONG', 'EM', 'I', 'U', 'SMALL', 'BIG', 'LABEL', 'ABBR', 'CITE', 'MARK', 'SUB', 'SUP', 'S', 'STRIKE', 'TT', 'CODE', 'RUBY', 'RT', 'RP', 'BR', 'IMG', 'WBR', 'NOBR']);
+/** tooBroad() by upper-case tag (the table's `tag` is tagName.toUpperCase()). */
+const BROAD = new Set(['HTML', 'BODY', 'HEAD', 'MAIN', 'FRAMESET']);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'HEAD', 'TITLE']);
+
+const WORD_CHAR = /[\p{Script=Han}a-z]/iu;
+
+/**
+ * WORD_CHAR.test(s), answering the common cases by code unit: most text nodes are Chinese text
+ * or whitespace between tags. Any other non-ASCII character leaves the answer to the regex.
+ */
+function hasWordChar(s: string): boolean {
+  let other = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c | 0x20) >= 97 && (c | 0x20) <= 122) return true;
+    } else if (c >= 0x4e00 && c <= 0x9fef) return true; // CJK Unified Ideographs, all Han
+    else other = true;
+  }
+  return other && WORD_CHAR.test(s);
+}
 
 /** Nearest block-level ancestor of a text node. */
 function blockOf(node: Node): Element | null {
@@ -54,22 +74,23 @@ export const spamLine: SpamDetector = {
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const parent = n.parentElement;
         if (!parent || SKIP.has(parent.tagName.toUpperCase())) continue;
-        if (!/[\p{Script=Han}a-z]/iu.test((n as Text).data)) continue;
+        if (!hasWordChar((n as Text).data)) continue;
         const b = blockOf(n);
         if (b && !tooBroad(b)) blocks.add(b);
       }
     } else {
       // The same walk over the node table: text rows inside the body, their block ancestor.
       const { type, node, data, tag, parent } = index.nodes;
+      let last = -1; // consecutive text rows mostly share their block: one Set.add for the run
       for (let i = bodyRow + 1, end = index.nodes.end[bodyRow]; i < end; i++) {
         if (type[i] !== 3) continue;
         const p = parent[i];
         if (p < 0 || SKIP.has(tag[p])) continue;
-        if (!/[\p{Script=Han}a-z]/iu.test(data[i])) continue;
+        if (!hasWordChar(data[i])) continue;
         let b = p;
         while (INLINE.has(tag[b]) && parent[b] >= 0) b = parent[b];
-        const el = node[b] as Element;
-        if (!tooBroad(el)) blocks.add(el);
+        if (b !== last && !BROAD.has(tag[b])) blocks.add(node[b] as Element);
+        last = b;
       }
     }
     const out: HiddenBlock[] = [];
