@@ -2,7 +2,7 @@
 // images, quotes). Only the subtree of the container is visited, so computing style here (for
 // hidden injected links) costs little. Link lists and promo boxes inside the article are skipped.
 import type { PageContext } from '../page/context';
-import { BLOCK_TAGS, foldSpace } from '../page/context';
+import { BLOCK_TAGS, domIndex, foldSpace } from '../page/context';
 import type { ArticleBlock } from '../types';
 import { SKIP_TAGS, cheaplyHidden, countChars, type Stat } from './stats';
 
@@ -63,15 +63,21 @@ export function collectBlocks(ctx: PageContext, root: Element, stats: Map<Elemen
     buf = [];
     if (t) blocks.push({ type: 'paragraph', text: t });
   };
+  const dom = domIndex(ctx);
   const skip = (el: Element, isRoot = false): boolean => {
     const tag = el.tagName.toUpperCase();
-    if (SKIP_TAGS.has(tag) || ctx.excluded.has(el) || cheaplyHidden(el)) return true;
+    // Most elements have no attribute (known from the index): none of the attribute tests below
+    // can then be true, and their wrapper calls are skipped.
+    const attrs = dom.hasAttributes(el);
+    if (SKIP_TAGS.has(tag) || ctx.excluded.has(el) || (attrs && cheaplyHidden(el))) return true;
     if (isRoot) return false;
-    // Style is costly under jsdom: only elements a stylesheet can single out (class, id, style)
-    // are asked; the injected hidden blocks carry one of these, and children inherit.
-    if ((el.hasAttribute('class') || el.hasAttribute('id') || el.hasAttribute('style')) && ctx.isInvisible(el)) return true;
-    const name = `${el.getAttribute('class') || ''} ${el.id || ''}`;
-    if (name.length > 1 && NOISE_NAME.test(name)) return true;
+    if (attrs) {
+      // Style is costly under jsdom: only elements a stylesheet can single out (class, id, style)
+      // are asked; the injected hidden blocks carry one of these, and children inherit.
+      if ((el.hasAttribute('class') || el.hasAttribute('id') || el.hasAttribute('style')) && ctx.isInvisible(el)) return true;
+      const name = `${el.getAttribute('class') || ''} ${el.id || ''}`;
+      if (name.length > 1 && NOISE_NAME.test(name)) return true;
+    }
     if (tag !== 'A' && isLinkBox(stats.get(el))) return true;
     // A picture-set counter (1/10) in its own inline element.
     if (!BLOCK_TAGS.has(tag) && el.childElementCount <= 1 && /^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/.test(el.textContent || '')) return true;
@@ -114,7 +120,9 @@ export function collectBlocks(ctx: PageContext, root: Element, stats: Map<Elemen
         if (src && !tinyImage(e)) {
           flush();
           images++;
-          const fig = e.closest('figure');
+          // = e.closest('figure') without a selector (compiled once per document under jsdom).
+          let fig: Element | null = e;
+          while (fig && fig.localName !== 'figure') fig = fig.parentElement;
           const capEl = fig && root.contains(fig) ? fig.querySelector('figcaption') : null;
           blocks.push({ type: 'image', src, alt: foldSpace(e.getAttribute('alt') || ''), caption: capEl ? textOf(capEl) : '' });
         }
@@ -133,7 +141,7 @@ export function collectBlocks(ctx: PageContext, root: Element, stats: Map<Elemen
       if (tag === 'UL' || tag === 'OL') {
         flush();
         const items: string[] = [];
-        for (const li of Array.from(e.children)) {
+        for (let li = e.firstElementChild; li; li = li.nextElementSibling) {
           if (li.tagName.toUpperCase() !== 'LI' || skip(li)) continue;
           if (li.querySelector('img')) {
             // Picture lists: keep the pictures as blocks.

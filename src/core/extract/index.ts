@@ -5,6 +5,8 @@
 //    of its text (drops the headline and metadata line that share the wrapper).
 // 3. Its subtree becomes blocks (collect.ts); credit lines, promos and pagers are trimmed (trim.ts).
 import type { PageContext } from '../page/context';
+import { domIndex } from '../page/context';
+import type { DomIndex } from '../page/dom-index';
 import type { ArticleBlock } from '../types';
 import { collectStats, type Stat } from './stats';
 import { blocksToLines, collectBlocks } from './collect';
@@ -28,27 +30,28 @@ const BAD_NAME =
   /comment|footer|foot|sidebar|side|nav|menu|recommend|related|relate|hot|rank|share|banner|\bad\b|ads|copyright|links|tags|widget|popular|breadcrumb|header|top|login|search|tuijian/i;
 const BAD_TAG = new Set(['NAV', 'ASIDE', 'FOOTER', 'HEADER', 'A', 'LI', 'UL', 'OL']);
 
-function nameWeight(el: Element, st: Stat): number {
-  const name = `${el.getAttribute('class') || ''} ${el.id || ''}`.trim();
+function nameWeight(el: Element, st: Stat, dom: DomIndex): number {
+  // Class and id as indexed (el.id only when an id attribute exists; else it is "").
+  const name = `${dom.classAttr(el) || ''} ${dom.idAttr(el) === null ? '' : el.id || ''}`.trim();
   let w = 1;
   if (name) {
     if (CMS_HINT.test(name)) w *= 1.4;
     else if (GOOD_NAME.test(name)) w *= 1.15;
     if (BAD_NAME.test(name) && !CMS_HINT.test(name)) w *= 0.6;
   }
-  const tag = el.tagName.toUpperCase();
+  const tag = dom.upperTag(el);
   if (tag === 'UCAPCONTENT' || tag === 'ARTICLE') w *= 1.3;
   if (BAD_TAG.has(tag)) w *= 0.5;
   if (st.marked) w *= 1.3;
   return w;
 }
 
-function rank(el: Element, st: Stat): number {
+function rank(el: Element, st: Stat, dom: DomIndex): number {
   const density = st.chars ? st.linkChars / st.chars : 1;
   // A list of teasers (headline link + short excerpt per item) has about one link per paragraph
   // and no long paragraph.
   const teasers = st.links >= 6 && st.links >= st.paras * 0.8 && st.linkChars >= st.links * 8 && st.maxPara < 120 ? 0.3 : 1;
-  return st.score * (1 - density) * (1 - density) * nameWeight(el, st) * teasers;
+  return st.score * (1 - density) * (1 - density) * nameWeight(el, st, dom) * teasers;
 }
 
 /** Narrow the winner to the child that holds nearly all its article text and all its pictures. */
@@ -62,7 +65,8 @@ function narrow(root: Element, stats: Map<Element, Stat>, title: string): Elemen
     let titleSent = 0;
     let best: Element | null = null;
     let bestPlain = 0;
-    for (const c of Array.from(root.children)) {
+    // Element children by sibling links: Array.from(children) goes through jsdom's collection proxy.
+    for (let c = root.firstElementChild; c; c = c.nextElementSibling) {
       const cs = stats.get(c);
       if (!cs) continue;
       const cp = cs.chars - cs.linkChars;
@@ -90,7 +94,8 @@ function narrow(root: Element, stats: Map<Element, Stat>, title: string): Elemen
 
 function chooseRoot(ctx: PageContext, stats: Map<Element, Stat>): Element | null {
   const cands: { el: Element; r: number }[] = [];
-  for (const [el, st] of stats) if (st.score > 0) cands.push({ el, r: rank(el, st) });
+  const dom = domIndex(ctx);
+  for (const [el, st] of stats) if (st.score > 0) cands.push({ el, r: rank(el, st, dom) });
   cands.sort((a, b) => b.r - a.r);
   for (const c of cands.slice(0, 8)) {
     if (!ctx.isInvisible(c.el)) return c.el;

@@ -5,7 +5,10 @@
 // (hidden attribute, inline display:none) are used; the few elements that win are checked later.
 import type { PageContext } from '../page/context';
 import { BLOCK_TAGS, domIndex } from '../page/context';
-import { tableAt } from '../page/dom-index';
+import { MARK_ARIA_HIDDEN, MARK_HIDDEN, MARK_STYLE, mayHave, tableAt } from '../page/dom-index';
+
+/** cheaplyHidden() is false for an element without any of these attributes. */
+const HIDING = MARK_HIDDEN | MARK_STYLE | MARK_ARIA_HIDDEN;
 
 export interface Stat {
   el: Element;
@@ -110,7 +113,7 @@ export function collectStats(ctx: PageContext, root: Element): Map<Element, Stat
           if (ctag === 'META' && attrs[c] && /^content(start|begin)$/i.test(child.getAttribute('name') || '')) st.marked = true;
           continue;
         }
-        if (ctx.excluded.has(child) || (attrs[c] && cheaplyHidden(child))) continue;
+        if (ctx.excluded.has(child) || (attrs[c] && mayHave(table, c, HIDING) && cheaplyHidden(child))) continue;
         const cs = walkRow(c, link);
         st.chars += cs.chars;
         st.linkChars += cs.linkChars;

@@ -20,7 +20,7 @@ function byText(facts: NoiseFacts, kind: NoiseKind, re: RegExp, maxLen: number, 
 function byName(facts: NoiseFacts, kind: NoiseKind, names: RegExp, ok: (el: Element, len: number) => boolean, reason: string): HiddenBlock[] {
   const out: HiddenBlock[] = [];
   for (const el of facts.named()) {
-    if (!names.test(facts.names(el))) continue;
+    if (!facts.namedLike(el, names)) continue;
     const len = facts.textLen(el);
     if (!ok(el, len)) continue;
     if (!facts.safe(el, kind) || facts.ctx.isInvisible(el)) continue;
@@ -39,7 +39,7 @@ export const share: NoiseDetector = {
       ...byText(facts, 'share', SHARE_TEXT, 16, 'share bar', 60),
       ...byName(facts, 'share', SHARE_NAMES, (el, len) => len <= 200 && facts.anchorStats(el).n <= 20, 'share bar'),
     ];
-    return outermost(found);
+    return outermost(found, domIndex(facts.ctx));
   },
 };
 
@@ -77,7 +77,7 @@ export const pageTools: NoiseDetector = {
       if (!facts.safe(el, 'page-tools') || facts.ctx.isInvisible(el)) continue;
       out.push(facts.block('page-tools', toolsRow(facts, el), 'page tools'));
     }
-    return outermost(out);
+    return outermost(out, domIndex(facts.ctx));
   },
 };
 
@@ -92,7 +92,7 @@ export const nav: NoiseDetector = {
       if (facts.safe(el, 'nav') && !facts.ctx.isInvisible(el)) out.push(facts.block('nav', el, `<${el.tagName.toLowerCase()}>`));
     }
     out.push(...byName(facts, 'nav', NAV_NAMES, (el, len) => len > 0 && len <= 3000 && facts.anchorStats(el).n >= 1, 'navigation'));
-    return outermost(out);
+    return outermost(out, domIndex(facts.ctx));
   },
 };
 
@@ -107,7 +107,7 @@ export const footer: NoiseDetector = {
       if (facts.safe(el, 'footer') && !facts.ctx.isInvisible(el)) out.push(facts.block('footer', el, '<footer>'));
     }
     out.push(...byName(facts, 'footer', FOOTER_NAMES, (el, len) => len > 0 && len <= 3000 && (FOOTER_TEXT.test(facts.text(el)) || facts.anchorStats(el).n >= 3), 'footer'));
-    return outermost(out);
+    return outermost(out, domIndex(facts.ctx));
   },
 };
 
@@ -122,7 +122,7 @@ export const comment: NoiseDetector = {
       if (!facts.safe(el, 'comment')) continue;
       out.push(facts.block('comment', grow(facts, el, 'comment', 200), 'comments'));
     }
-    return outermost(out);
+    return outermost(out, domIndex(facts.ctx));
   },
 };
 
@@ -131,7 +131,7 @@ const AD_NAMES = /(^|[\s_-])(ad|ads|adv|advert\w*|gg|gg\d+x\d+|guanggao|adsbygoo
 export const ad: NoiseDetector = {
   kind: 'ad',
   detect(facts) {
-    return outermost(byName(facts, 'ad', AD_NAMES, (_el, len) => len <= 600, 'advertisement'));
+    return outermost(byName(facts, 'ad', AD_NAMES, (_el, len) => len <= 600, 'advertisement'), domIndex(facts.ctx));
   },
 };
 
@@ -145,6 +145,6 @@ export const sidebar: NoiseDetector = {
       if (facts.safe(el, 'sidebar') && !facts.ctx.isInvisible(el)) out.push(facts.block('sidebar', el, '<aside>'));
     }
     out.push(...byName(facts, 'sidebar', SIDEBAR_NAMES, (el, len) => len > 0 && len <= 10000 && facts.anchorStats(el).n >= 5, 'side column'));
-    return outermost(out);
+    return outermost(out, domIndex(facts.ctx));
   },
 };

@@ -4,6 +4,7 @@ import type { HiddenBlock, NoiseKind } from '../types';
 import { collectTextIndexed, siteOf } from '../spam/facts';
 import { norm } from '../spam/normalize';
 import { domIndex, foldSpace } from '../page/context';
+import { MARK_HIDDEN, MARK_STYLE, mayHave, tableAt, type DomIndex } from '../page/dom-index';
 
 /** A hidden block's reported text is its whole visible text, capped so a vast comment section cannot bloat every message. */
 const MAX_TEXT = 5000;
@@ -19,6 +20,8 @@ export interface NoiseFacts {
   article: ArticleRef;
   /** Lower-case class + id of an element (for pinyin/English name hints). */
   names(el: Element): string;
+  /** `re.test(names(el))` for a regex without the g/y flags, answered once per distinct name. */
+  namedLike(el: Element, re: RegExp): boolean;
   text(el: Element): string;
   /** Normalised (simplified, lower-case) text, for label matching on traditional pages. */
   normText(el: Element): string;
@@ -28,7 +31,7 @@ export interface NoiseFacts {
   /** Anchors inside the element: count, non-space link text, anchors with ≥ 10 characters. */
   anchorStats(el: Element): { n: number; linkLen: number; long: number };
   /** Short text nodes with their normalised text (for heading labels), from one pass. */
-  shortTexts(): { node: Text; norm: string }[];
+  shortTexts(): { node: Text; norm: string; parent: Element }[];
   /** Elements of the body with a class or id, queried once. */
   named(): Element[];
   offsiteShare(el: Element): number;
@@ -57,6 +60,8 @@ export function createNoiseFacts(ctx: PageContext, article: ArticleRef): NoiseFa
   // Text lengths, anchor stats, short texts and named elements come from the page's one-walk index.
   const dom = domIndex(ctx);
   const names = new Map<Element, string>();
+  // Many elements share one class string (li.item, div.clear): test each distinct one once.
+  const nameTests = new Map<RegExp, Map<string, boolean>>();
   // Ancestors of elements the markup hides (style="display:none", hidden), from the index's list.
   let hiddenAncestors: Set<Element> | null = null;
   const hasHiddenInside = (el: Element): boolean => {
@@ -64,7 +69,7 @@ export function createNoiseFacts(ctx: PageContext, article: ArticleRef): NoiseFa
       hiddenAncestors = new Set();
       for (const h of dom.styledOrHidden) {
         if (!h.hasAttribute('hidden') && !INLINE_HIDDEN.test(h.getAttribute('style') || '')) continue;
-        for (let p = h.parentElement; p && !hiddenAncestors.has(p); p = p.parentElement) hiddenAncestors.add(p);
+        for (let p = dom.parentElement(h); p && !hiddenAncestors.has(p); p = dom.parentElement(p)) hiddenAncestors.add(p);
       }
     }
     return hiddenAncestors.has(el);
@@ -86,8 +91,20 @@ export function createNoiseFacts(ctx: PageContext, article: ArticleRef): NoiseFa
     },
     names(el) {
       let n = names.get(el);
-      if (n === undefined) names.set(el, (n = ((el.getAttribute('class') || '') + ' ' + (el.id || '')).toLowerCase()));
+      if (n === undefined) {
+        // The class as indexed; el.id only when there is an id attribute (else it is "").
+        const id = dom.idAttr(el) === null ? '' : el.id;
+        names.set(el, (n = ((dom.classAttr(el) || '') + ' ' + id).toLowerCase()));
+      }
       return n;
+    },
+    namedLike(el, re) {
+      const n = facts.names(el);
+      let seen = nameTests.get(re);
+      if (!seen) nameTests.set(re, (seen = new Map()));
+      let hit = seen.get(n);
+      if (hit === undefined) seen.set(n, (hit = re.test(n)));
+      return hit;
     },
     text(el) {
       let t = texts.get(el);
@@ -124,22 +141,22 @@ export function createNoiseFacts(ctx: PageContext, article: ArticleRef): NoiseFa
       return off / as.length;
     },
     safe(el, kind) {
-      if (ROOTS.has(el.tagName.toUpperCase())) return false;
+      if (ROOTS.has(dom.upperTag(el))) return false;
       const art = article.element;
       if (art) {
-        if (el === art || el.contains(art)) return false;
-        if (art.contains(el) && !INSIDE_OK.has(kind)) return false;
+        if (el === art || dom.contains(el, art)) return false;
+        if (dom.contains(art, el) && !INSIDE_OK.has(kind)) return false;
       }
       // A block holding the article's own paragraphs is never noise.
-      if (probes.length && art && art.contains(el)) {
-        const t = (el.textContent || '').replace(/\s/g, '');
+      if (probes.length && art && dom.contains(art, el)) {
+        const t = dom.textContent(el).replace(/\s/g, '');
         if (probes.some((p) => t.includes(p))) return false;
       }
       return true;
     },
     block(kind, el, reason) {
       // Only blocks with a markup-hidden descendant need their own walk; the rest reuse the cached text.
-      const text = (hasHiddenInside(el) && shownText(el)) || facts.text(el);
+      const text = (hasHiddenInside(el) && shownText(el, dom)) || facts.text(el);
       return { kind, category: 'noise', reason, text: text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) + '…' : text, element: el };
     },
   };
@@ -153,20 +170,27 @@ const INLINE_HIDDEN = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)/i;
  * The block's text without children the markup itself hides (`style="display:none"`, `hidden`):
  * a feed's "推荐中⋅⋅⋅" loading placeholder is not what the reader saw in it. Cheap: no styles.
  */
-export function shownText(el: Element): string {
+export function shownText(el: Element, index: DomIndex | null = null): string {
+  // Rows of the node table (the page's, or one built for this subtree): same children, text and
+  // tags as firstChild/nextSibling; attributes are read only on elements that have some.
+  const { table: t, row: root } = tableAt(index, el);
   const parts: string[] = [];
-  const walk = (node: Node) => {
-    for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) parts.push((c as Text).data);
-      else if (c.nodeType === 1) {
-        const e = c as Element;
-        if (NON_TEXT.has(e.tagName.toUpperCase()) || e.hasAttribute('hidden') || INLINE_HIDDEN.test(e.getAttribute('style') || '')) continue;
+  const walk = (row: number) => {
+    for (let c = t.end[row] === row + 1 ? -1 : row + 1; c >= 0; c = t.next[c]) {
+      const type = t.type[c];
+      if (type === 3) parts.push(t.data[c]);
+      else if (type === 1) {
+        if (NON_TEXT.has(t.tag[c])) continue;
+        if (t.attrs[c] && mayHave(t, c, MARK_HIDDEN | MARK_STYLE)) {
+          const e = t.node[c] as Element;
+          if (e.hasAttribute('hidden') || INLINE_HIDDEN.test(e.getAttribute('style') || '')) continue;
+        }
         parts.push(' ');
-        walk(e);
+        walk(c);
       }
     }
   };
-  walk(el);
+  walk(root);
   return foldSpace(parts.join(''));
 }
 
@@ -174,7 +198,8 @@ export function shownText(el: Element): string {
 export function grow(facts: NoiseFacts, el: Element, kind: NoiseKind, extra = 30): Element {
   let cur = el;
   const base = facts.textLen(el);
-  for (let p = cur.parentElement; p; p = p.parentElement) {
+  const dom = domIndex(facts.ctx);
+  for (let p = dom.parentElement(cur); p; p = dom.parentElement(p)) {
     if (facts.textLen(p) - base > extra) break;
     if (!facts.safe(p, kind)) break;
     cur = p;
@@ -185,17 +210,22 @@ export function grow(facts: NoiseFacts, el: Element, kind: NoiseKind, extra = 30
 const isRuby = (n: Node | null): boolean => n?.nodeType === 1 && (n as Element).tagName.toUpperCase() === 'RUBY';
 
 /** Elements whose own short text (a heading) matches one of the labels. */
+// The label form of each short text, shared by the half-dozen labelled() calls of one analysis.
+const labelForms = new WeakMap<NoiseFacts, Map<string, string>>();
+
 export function labelled(facts: NoiseFacts, labels: RegExp, maxLen = 16): Element[] {
   const out: Element[] = [];
   const seen = new Set<Element>();
-  for (const { node, norm: n } of facts.shortTexts()) {
+  let forms = labelForms.get(facts);
+  if (!forms) labelForms.set(facts, (forms = new Map()));
+  for (const { node, norm: n, parent } of facts.shortTexts()) {
     if (n.length > maxLen + 8) continue;
-    const parent = node.parentElement;
-    if (!parent || seen.has(parent)) continue;
-    // A fragment of running text between <ruby> annotations (mirror pages) is never a label.
-    if (isRuby(node.previousSibling) || isRuby(node.nextSibling)) continue;
-    const t = n.replace(/[\s:：>»›+]+|更多|more|换一换/gi, '');
+    if (seen.has(parent)) continue;
+    let t = forms.get(n);
+    if (t === undefined) forms.set(n, (t = n.replace(/[\s:：>»›+]+|更多|more|换一换/gi, '')));
     if (t.length <= maxLen && labels.test(t)) {
+      // A fragment of running text between <ruby> annotations (mirror pages) is never a label.
+      if (isRuby(node.previousSibling) || isRuby(node.nextSibling)) continue;
       seen.add(parent);
       out.push(parent);
     }
@@ -204,7 +234,7 @@ export function labelled(facts: NoiseFacts, labels: RegExp, maxLen = 16): Elemen
 }
 
 /** Keep only the outermost blocks of each kind. */
-export function outermost(blocks: HiddenBlock[]): HiddenBlock[] {
+export function outermost(blocks: HiddenBlock[], dom: DomIndex | null = null): HiddenBlock[] {
   // Same as "no other block of the kind contains this one", by walking up the ancestors once.
   const byKind = new Map<string, Set<Element>>();
   for (const b of blocks) {
@@ -216,7 +246,10 @@ export function outermost(blocks: HiddenBlock[]): HiddenBlock[] {
   return blocks.filter((b) => {
     const set = b.element && byKind.get(b.kind);
     if (!set) return true;
-    for (let p = b.element!.parentElement; p; p = p.parentElement) if (set.has(p)) return false;
+    // The index answers parentElement without a wrapper call (the same chain).
+    if (dom) {
+      for (let p = dom.parentElement(b.element!); p; p = dom.parentElement(p)) if (set.has(p)) return false;
+    } else for (let p = b.element!.parentElement; p; p = p.parentElement) if (set.has(p)) return false;
     return true;
   });
 }

@@ -5,7 +5,7 @@
 // (collapsed by the UI, revealable) instead.
 import type { HiddenBlock } from '../types';
 import { domIndex } from '../page/context';
-import { longTexts } from '../spam/long-texts';
+import { longTextRows, longTexts } from '../spam/long-texts';
 import { grow, labelled, outermost, type NoiseDetector, type NoiseFacts } from './common';
 
 const REC_LABEL =
@@ -50,7 +50,8 @@ function countItems(facts: NoiseFacts, p: Element): number {
 /** From a heading, the smallest enclosing block that holds a list (≥ 3 links or items). */
 function panelOf(facts: NoiseFacts, heading: Element): Element | null {
   const headLen = facts.textLen(heading);
-  for (let p: Element | null = heading; p; p = p.parentElement) {
+  const dom = domIndex(facts.ctx);
+  for (let p: Element | null = heading; p; p = dom.parentElement(p)) {
     if (!facts.safe(p, 'recommendation')) return null;
     const len = facts.textLen(p);
     if (len > 8000) return null;
@@ -98,7 +99,7 @@ export function findPanels(facts: NoiseFacts): HiddenBlock[] {
     out.push(facts.block(related ? 'related' : 'recommendation', panel, related ? `same-site list "${label}"` : `panel "${label}", off-topic items`));
   }
   for (const el of facts.named()) {
-    if (!REC_NAMES.test(facts.names(el))) continue;
+    if (!facts.namedLike(el, REC_NAMES)) continue;
     const len = facts.textLen(el);
     if (!len || len > 8000) continue;
     const st = facts.anchorStats(el);
@@ -109,13 +110,18 @@ export function findPanels(facts: NoiseFacts): HiddenBlock[] {
   }
   out.push(...headlineLists(facts));
   // Content-farm boilerplate (seed 004): 版权声明：本文内容由互联网用户自发贡献…
-  for (const n of longTexts(facts.ctx)) {
-    if (!FARM_BOILERPLATE.test(n.data)) continue;
+  // The text from the node table when the long texts have rows there (no wrapper call per node).
+  const texts = longTexts(facts.ctx);
+  const rows = longTextRows(facts.ctx);
+  const data = domIndex(facts.ctx).nodes.data;
+  for (let i = 0; i < texts.length; i++) {
+    const n = texts[i];
+    if (!FARM_BOILERPLATE.test(rows ? data[rows[i]] : n.data)) continue;
     const el = n.parentElement;
     if (!el || !facts.safe(el, 'recommendation')) continue;
     out.push(facts.block('recommendation', grow(facts, el, 'recommendation', 40), 'content-farm copyright boilerplate'));
   }
-  return outermost(out);
+  return outermost(out, domIndex(facts.ctx));
 }
 
 // Both detectors share one search for panels per analysis.

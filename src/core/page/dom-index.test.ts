@@ -4,11 +4,12 @@ import { JSDOM } from 'jsdom';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDomIndex } from './dom-index';
+import { norm } from '../spam/normalize';
 import { CORPUS, hasCorpus } from '../../../test/helpers/corpus';
 
 const PAGE = `<html><head><title>t</title><style>.x{display:none}</style></head><body>
   <div class="Foo bar" id="Main"><p>正文 text <a href="/1">link one long text</a></p>
-  <ul class="list"><li class="item"><a href="/2">b</a></li><li><a>no href</a></li></ul></div>
+  <ul class="list"><li class="item"><a href="/2">b</a></li><li aria-hidden="true"><a>no href</a></li></ul></div>
   <section id="side" style="position:fixed"><p hidden>x</p><svg><foreignObject><div class="in-svg">y</div></foreignObject><a href="#s">svg link</a></svg></section>
   <script>var a = "not text";</script><nav class="menu"><a href="/n">nav</a></nav></body></html>`;
 
@@ -71,6 +72,38 @@ describe('dom index', () => {
     }
     expect(compared).toBeGreaterThan(500);
   });
+
+  // Per-element answers against the DOM, and short-text norms against norm() itself (the index
+  // memoises them and takes a short cut for ASCII).
+  it.runIf(hasCorpus)('answers text lengths, anchor stats and short-text norms like the DOM on corpus pages', () => {
+    const NO_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+    let shorts = 0;
+    for (const f of readdirSync(join(CORPUS, 'pages')).filter((f) => f.endsWith('.html')).slice(0, 12)) {
+      const doc = new JSDOM(readFileSync(join(CORPUS, 'pages', f), 'utf8')).window.document;
+      const index = buildDomIndex(doc);
+      const inBodyText = (t: Node) => doc.body.contains(t) && t.parentElement !== doc.body.parentElement && !NO_TEXT.has((t.parentElement as Element).tagName);
+      for (const el of Array.from(doc.body.querySelectorAll('*'))) {
+        let len = 0;
+        const w = doc.createTreeWalker(el, 4);
+        for (let t = w.nextNode(); t; t = w.nextNode()) {
+          let skip = false;
+          for (let p = t.parentElement; p && p !== el.parentElement; p = p.parentElement) if (NO_TEXT.has(p.tagName)) skip = true;
+          if (!skip) len += (t as Text).data.replace(/\s+/g, '').length;
+        }
+        expect(index.textLen(el), f).toBe(len);
+        const as = [el, ...Array.from(el.querySelectorAll('*'))].filter((a) => a.localName === 'a' && a.hasAttribute('href'));
+        const st = index.anchorStat(el);
+        expect(st?.n ?? 0).toBe(as.length);
+        if (st) expect(st.linkLen).toBe(as.reduce((n, a) => n + index.textLen(a), 0));
+      }
+      for (const { node, norm: n } of index.shortTexts) {
+        expect(inBodyText(node)).toBe(true);
+        expect(n).toBe(norm(node.data.trim()));
+        shorts++;
+      }
+    }
+    expect(shorts).toBeGreaterThan(1000);
+  });
 });
 
 describe('node table', () => {
@@ -90,6 +123,14 @@ describe('node table', () => {
         expect(index.rowOf(el)).toBe(row);
         expect(index.textContent(el)).toBe(el.textContent);
         expect(index.textContentLength(el)).toBe((el.textContent || '').length);
+        const marks = (el.hasAttribute('hidden') ? 1 : 0) | (el.hasAttribute('style') ? 2 : 0) | (el.hasAttribute('aria-hidden') ? 4 : 0);
+        expect(t.marks![row]).toBe(marks);
+        expect(index.classAttr(el)).toBe(el.getAttribute('class'));
+        expect(index.idAttr(el)).toBe(el.getAttribute('id'));
+        expect(index.parentElement(el)).toBe(el.parentElement);
+        expect(index.upperTag(el)).toBe(el.tagName.toUpperCase());
+        for (const other of [doc.body, doc.documentElement, doc.querySelector('li')!, doc.querySelector('svg')!])
+          expect([index.contains(el, other), index.contains(other, el)]).toEqual([el.contains(other), other.contains(el)]);
       } else expect(t.data[row]).toBe((n as CharacterData).data);
       const kids = Array.from(n.childNodes).filter((c) => [1, 3, 8].includes(c.nodeType));
       let c = t.end[row] === row + 1 ? -1 : row + 1;

@@ -36,8 +36,8 @@ export interface DomIndex {
   textLen(el: Element): number;
   /** Anchors (`a[href]`) inside the element or the element itself: count, link text, long ones. */
   anchorStat(el: Element): AnchorStat | undefined;
-  /** Body text nodes with 1–40 non-space characters (parents not script/style), normalised. */
-  shortTexts: { node: Text; norm: string }[];
+  /** Body text nodes with 1–40 non-space characters (parents not script/style), normalised, with their parent element. */
+  shortTexts: { node: Text; norm: string; parent: Element }[];
   /** `el.querySelectorAll('a[href]')` without the selector engine (descendants, document order). */
   anchorsIn(el: Element): Element[];
   /** Descendants of `el` (not `el`) accepted by `want`, document order; null when `el` is not indexed. */
@@ -54,6 +54,16 @@ export interface DomIndex {
   textContentLength(el: Element): number;
   /** `el.hasAttributes()` as it was when indexed. */
   hasAttributes(el: Element): boolean;
+  /** `el.getAttribute('class')` as it was when indexed. */
+  classAttr(el: Element): string | null;
+  /** `el.getAttribute('id')` as it was when indexed. */
+  idAttr(el: Element): string | null;
+  /** `el.parentElement` (no wrapper round trip for indexed elements). */
+  parentElement(el: Element): Element | null;
+  /** `outer.contains(inner)` for elements (row ranges when both are indexed). */
+  contains(outer: Element, inner: Element): boolean;
+  /** `el.tagName.toUpperCase()` (from the table for indexed elements). */
+  upperTag(el: Element): string;
 }
 
 /**
@@ -79,11 +89,40 @@ export interface NodeTable {
   end: number[];
   /** Elements: the element had attributes. */
   attrs: boolean[];
+  /**
+   * Only in the document's table: per element row, which of the attributes that can hide an
+   * element in the markup it has (MARK_HIDDEN | MARK_STYLE | MARK_ARIA_HIDDEN); 0 = none of them.
+   * Lets walkers skip the attribute reads on the many elements that only have a class or id.
+   */
+  marks?: number[];
+}
+
+export const MARK_HIDDEN = 1;
+export const MARK_STYLE = 2;
+export const MARK_ARIA_HIDDEN = 4;
+
+/** False only when the table knows the element (row) has none of `bits`' attributes. */
+export function mayHave(t: NodeTable, row: number, bits: number): boolean {
+  return !t.marks || (t.marks[row] & bits) !== 0;
 }
 
 const NO_TEXT = new Set(['script', 'style', 'noscript', 'template']);
 const NONE: string[] = [];
-const asciiLower = (s: string) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+// Most class names are already lower case (quirks-mode pages lower-case every one).
+const asciiLower = (s: string) => (/[A-Z]/.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s);
+const ASCII = /^[\x00-\x7f]*$/;
+/**
+ * norm() of a short text. ASCII text (dates, counts, "more") only changes case under norm: its
+ * other steps act on Han characters, zero-width marks and symbols between Han characters.
+ */
+const normShort = (t: string) => (ASCII.test(t) ? t.toLowerCase() : norm(t));
+const CLASS_SPACE = /[\t\n\f\r ]/;
+
+/** The class attribute's tokens (ASCII-lower-cased in quirks mode): one token needs no split. */
+function classTokens(cls: string, quirks: boolean): string[] {
+  const tokens = CLASS_SPACE.test(cls) ? cls.split(/[\t\n\f\r ]+/).filter(Boolean) : [cls];
+  return quirks ? tokens.map(asciiLower) : tokens;
+}
 
 export function buildDomIndex(doc: Document): DomIndex {
   const elements: Element[] = [];
@@ -92,19 +131,23 @@ export function buildDomIndex(doc: Document): DomIndex {
   const anchors: Element[] = [];
   const styled: Element[] = [];
   const styledOrHidden: Element[] = [];
-  const shortTexts: { node: Text; norm: string }[] = [];
-  const classes = new Set<string>();
-  const ids = new Set<string>();
-  const lens = new Map<Element, number>();
+  const shortTexts: { node: Text; norm: string; parent: Element }[] = [];
+  // Per element (by its index in `elements`); one Map from element to index is the only hash.
   const pos = new Map<Element, number>();
+  const lenOf: number[] = [];
   const ends: number[] = [];
   const isAnchor: boolean[] = [];
-  const classOf: string[][] = [];
+  // Class tokens per element, split on first need (most elements are never matched by class).
+  const classOf: (string[] | undefined)[] = [];
+  const clsOf: (string | null)[] = [];
   const idOf: (string | null)[] = [];
   const parentOf: number[] = [];
   const quirks = doc.compatMode === 'BackCompat';
-  const { nt, row } = tableBuilder();
+  const { nt, row } = tableBuilder(true);
+  const marks = nt.marks!;
   const rowAt: number[] = []; // element index -> row
+  // Short texts repeat (更多, 首页, dates): normalise each distinct one once per page.
+  const normed = new Map<string, string>();
   const body = doc.body;
   let bodies = 0;
   let bodyFrom = 0, bodyTo = 0; // elements[bodyFrom, bodyTo) are the strict descendants of doc.body
@@ -113,30 +156,50 @@ export function buildDomIndex(doc: Document): DomIndex {
   const walk = (el: Element, inBody: boolean, parentAt: number, parentRow: number): number => {
     const tag = el.localName;
     const at = elements.length;
-    // Most elements (p, span, li, br …) carry no attribute at all: one call instead of six.
+    // Every call below is a wrapper round trip under jsdom. Most elements (p, span, li, br …)
+    // carry no attribute at all: one call. The others: one call for the names, and a read only
+    // of the class and id they have (getAttribute(n) !== null ⇔ the names include n).
     const attrs = el.hasAttributes();
+    let cls: string | null = null;
+    let id: string | null = null;
+    let hasStyle = false, hasHidden = false, hasHref = false;
+    let mark = 0;
+    if (attrs) {
+      let hasClass = false, hasId = false;
+      const names = el.getAttributeNames();
+      for (let i = 0; i < names.length; i++) {
+        const n = names[i];
+        if (n === 'class') hasClass = true;
+        else if (n === 'id') hasId = true;
+        else if (n === 'style') hasStyle = true;
+        else if (n === 'hidden') hasHidden = true;
+        else if (n === 'href') hasHref = true;
+        else if (n === 'aria-hidden') mark |= MARK_ARIA_HIDDEN;
+      }
+      if (hasStyle) mark |= MARK_STYLE;
+      if (hasHidden) mark |= MARK_HIDDEN;
+      if (hasClass) cls = el.getAttribute('class');
+      if (hasId) id = el.getAttribute('id');
+    }
     const me = row(1, el, '', upper(tag), parentRow, attrs);
+    marks[me] = mark;
     rowAt.push(me);
     pos.set(el, at);
     elements.push(el);
     tags.push(tag);
     isAnchor.push(false);
+    lenOf.push(0);
     if (tag === 'body') bodies++;
-    const cls = attrs ? el.getAttribute('class') : null;
-    const id = attrs ? el.getAttribute('id') : null;
-    const tokens = cls ? cls.split(/[\t\n\f\r ]+/).filter(Boolean).map((c) => (quirks ? asciiLower(c) : c)) : NONE;
-    for (const c of tokens) classes.add(c);
-    if (id !== null) ids.add(id);
-    classOf.push(tokens);
+    classOf.push(cls ? undefined : NONE);
+    clsOf.push(cls);
     idOf.push(id);
     parentOf.push(parentAt);
     if (inBody) {
       if (cls !== null || id !== null) named.push(el);
-      const hasStyle = attrs && el.hasAttribute('style');
       if (hasStyle) styled.push(el);
-      if (hasStyle || (attrs && el.hasAttribute('hidden'))) styledOrHidden.push(el);
+      if (hasStyle || hasHidden) styledOrHidden.push(el);
     }
-    if (tag === 'a' && attrs && el.hasAttribute('href')) {
+    if (hasHref && tag === 'a') {
       anchors.push(el);
       isAnchor[at] = true;
     }
@@ -157,7 +220,12 @@ export function buildDomIndex(doc: Document): DomIndex {
         if (countText) {
           const n = nonSpaceLength(data);
           if (n) {
-            if (n <= 40) shortTexts.push({ node: c as Text, norm: norm(data.trim()) });
+            if (n <= 40) {
+              const t = data.trim();
+              let nn = normed.get(t);
+              if (nn === undefined) normed.set(t, (nn = normShort(t)));
+              shortTexts.push({ node: c as Text, norm: nn, parent: el });
+            }
             len += n;
           }
         }
@@ -169,7 +237,7 @@ export function buildDomIndex(doc: Document): DomIndex {
     nt.end[me] = nt.type.length;
     if (el === body) bodyTo = elements.length;
     ends[at] = elements.length;
-    if (len) lens.set(el, len);
+    lenOf[at] = len;
     return len;
   };
   const root = doc.documentElement;
@@ -179,15 +247,20 @@ export function buildDomIndex(doc: Document): DomIndex {
     const at = pos.get(el);
     return at === undefined ? -1 : rowAt[at];
   };
+  const classesAt = (i: number): string[] => (classOf[i] ??= classTokens(clsOf[i]!, quirks));
   let textBefore: number[] | null = null;
+  let classes: Set<string> | null = null;
+  let ids: Set<string> | null = null;
 
-  // Anchor stats bottom-up: each anchor counts for itself and all its ancestors.
-  const astats = new Map<Element, AnchorStat>();
-  for (const a of anchors) {
-    const len = lens.get(a) || 0;
-    for (let p: Element | null = a; p; p = p.parentElement) {
-      let st = astats.get(p);
-      if (!st) astats.set(p, (st = { n: 0, linkLen: 0, long: 0 }));
+  // Anchor stats bottom-up: each anchor counts for itself and all its ancestors (parentOf is
+  // the parentElement chain: the walk starts at documentElement).
+  const astats: (AnchorStat | undefined)[] = new Array(elements.length);
+  for (let i = 0; i < elements.length; i++) {
+    if (!isAnchor[i]) continue;
+    const len = lenOf[i];
+    for (let p = i; p >= 0; p = parentOf[p]) {
+      let st = astats[p];
+      if (!st) astats[p] = st = { n: 0, linkLen: 0, long: 0 };
       st.n++;
       st.linkLen += len;
       if (len >= 10) st.long++;
@@ -211,10 +284,23 @@ export function buildDomIndex(doc: Document): DomIndex {
     styledOrHidden,
     byTag: (...t) => pick((x) => t.includes(x), 0, elements.length),
     bodyByTag: (...t) => (exact ? pick((x) => t.includes(x), bodyFrom, bodyTo) : select(t.map((x) => 'body ' + x).join(', '))),
-    hasClass: (name) => classes.has(quirks ? asciiLower(name) : name),
-    hasId: (id) => ids.has(id),
-    textLen: (el) => lens.get(el) || 0,
-    anchorStat: (el) => astats.get(el),
+    // The class and id sets are built on first ask (only pages with hiding stylesheet rules ask).
+    hasClass: (name) => {
+      if (!classes) {
+        classes = new Set();
+        for (let i = 0; i < classOf.length; i++) for (const c of classesAt(i)) classes.add(c);
+      }
+      return classes.has(quirks ? asciiLower(name) : name);
+    },
+    hasId: (id) => (ids ??= new Set(idOf.filter((x): x is string => x !== null))).has(id),
+    textLen(el) {
+      const at = pos.get(el);
+      return at === undefined ? 0 : lenOf[at];
+    },
+    anchorStat(el) {
+      const at = pos.get(el);
+      return at === undefined ? undefined : astats[at];
+    },
     shortTexts,
     anchorsIn(el) {
       const at = pos.get(el);
@@ -230,7 +316,7 @@ export function buildDomIndex(doc: Document): DomIndex {
       for (let i = at + 1, end = ends[at]; i < end; i++) if (want(elements[i], tags[i])) out.push(elements[i]);
       return out;
     },
-    select: (selector) => selectSimple(selector, { elements, tags, classOf, idOf, parentOf }, quirks),
+    select: (selector) => selectSimple(selector, { elements, tags, classesAt, idOf, parentOf }, quirks),
     nodes: nt,
     rowOf,
     textContent(el) {
@@ -258,6 +344,28 @@ export function buildDomIndex(doc: Document): DomIndex {
     hasAttributes(el) {
       const r = rowOf(el);
       return r < 0 ? el.hasAttributes() : nt.attrs[r];
+    },
+    classAttr(el) {
+      const at = pos.get(el);
+      return at === undefined ? el.getAttribute('class') : clsOf[at];
+    },
+    idAttr(el) {
+      const at = pos.get(el);
+      return at === undefined ? el.getAttribute('id') : idOf[at];
+    },
+    parentElement(el) {
+      const at = pos.get(el);
+      // parentOf is the parentElement chain: the walk starts at documentElement (parent -1 = null).
+      return at === undefined ? el.parentElement : parentOf[at] >= 0 ? elements[parentOf[at]] : null;
+    },
+    contains(outer, inner) {
+      const a = pos.get(outer);
+      const b = a === undefined ? undefined : pos.get(inner);
+      return b === undefined ? outer.contains(inner) : a! <= b && b < ends[a!];
+    },
+    upperTag(el) {
+      const r = rowOf(el);
+      return r < 0 ? el.tagName.toUpperCase() : nt.tag[r];
     },
   };
 }
@@ -309,7 +417,7 @@ interface Compound {
 interface Table {
   elements: Element[];
   tags: string[];
-  classOf: string[][];
+  classesAt(i: number): string[];
   idOf: (string | null)[];
   parentOf: number[];
 }
@@ -343,11 +451,12 @@ function selectSimple(selector: string, t: Table, quirks: boolean): Element[] | 
     if (!parts.length || join === '>') return null;
     chains.push({ parts, joins });
   }
-  const { elements, tags, classOf, idOf, parentOf } = t;
+  const { elements, tags, classesAt, idOf, parentOf } = t;
   const matches = (i: number, c: Compound): boolean => {
-    if (c.tag && (elements[i].namespaceURI === HTML_NS ? tags[i] !== c.tag : tags[i] !== c.rawTag)) return false;
+    // The namespace (a wrapper call) only matters when the selector's type has upper-case letters.
+    if (c.tag && (c.tag === c.rawTag ? tags[i] !== c.tag : elements[i].namespaceURI === HTML_NS ? tags[i] !== c.tag : tags[i] !== c.rawTag)) return false;
     for (const x of c.ids) if (idOf[i] !== x) return false;
-    for (const x of c.classes) if (!classOf[i].includes(x)) return false;
+    for (const x of c.classes) if (!classesAt(i).includes(x)) return false;
     return true;
   };
   // Does element i (matching parts[k]) have ancestors matching parts[0..k-1] with the right joins?
@@ -374,10 +483,12 @@ function selectSimple(selector: string, t: Table, quirks: boolean): Element[] | 
 }
 
 /** An empty node table and the function that appends a row to it (its `next` and `end` set later). */
-function tableBuilder() {
+function tableBuilder(withMarks = false) {
   const nt: NodeTable = { type: [], node: [], data: [], tag: [], next: [], parent: [], end: [], attrs: [] };
+  const marks: number[] | null = withMarks ? (nt.marks = []) : null;
   const row = (type: number, node: Node, data: string, tag: string, parent: number, attrs: boolean): number => {
     const r = nt.type.length;
+    if (marks) marks.push(0);
     nt.type.push(type);
     nt.node.push(node);
     nt.data.push(data);

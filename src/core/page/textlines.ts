@@ -3,7 +3,7 @@
 // excluded blocks and blocks hidden in the markup are skipped. Metadata readers search these lines.
 import type { PageContext } from './context';
 import { BLOCK_TAGS, domIndex } from './context';
-import { tableAt } from './dom-index';
+import { MARK_HIDDEN, MARK_STYLE, mayHave, tableAt } from './dom-index';
 
 export interface TextLine {
   text: string;
@@ -45,7 +45,7 @@ export function textLines(ctx: PageContext): TextLine[] {
       } else if (t === 1) {
         const e = nodes[c] as Element;
         const tag = tags[c];
-        if (SKIP.has(tag) || ctx.excluded.has(e) || (attrs[c] && hiddenInMarkup(e))) continue;
+        if (SKIP.has(tag) || ctx.excluded.has(e) || (attrs[c] && mayHave(table, c, MARK_HIDDEN | MARK_STYLE) && hiddenInMarkup(e))) continue;
         if (tag === 'BR' || BLOCK_TAGS.has(tag)) {
           flush();
           walkRows(c);

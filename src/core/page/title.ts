@@ -5,9 +5,10 @@
 // 3. a heading followed by a date/metadata line (pages whose <title> is just the column name);
 // 4. the best reference: og:title, then the longest part of <title>.
 import type { PageContext } from './context';
-import { foldSpace } from './context';
+import { domIndex, foldSpace } from './context';
 import { metaContent } from './metaread';
 import type { TextLine } from './textlines';
+import type { DomIndex } from './dom-index';
 
 const squeeze = (s: string): string => s.normalize('NFKC').replace(/[\s\p{P}\p{S}]+/gu, '');
 const SEP = /\s*(?:--|——|—|–|_{1,2}|\||｜|-\s|\s-|::|·\s)\s*/;
@@ -49,6 +50,7 @@ function refsOf(ctx: PageContext, served: string, ld: string): Ref[] {
 }
 
 const HEADING_TAG = /^H[1-6]$/;
+const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']); // = HEADING_TAG, without a regex per element
 const TITLE_NAME = /title|headline|biaoti|(^|[-_\s])tit([-_\s]|$)/i;
 const NOT_IN = new Set(['HEAD', 'A', 'SCRIPT', 'STYLE', 'NAV', 'FOOTER', 'NOSCRIPT', 'TEMPLATE']);
 
@@ -57,6 +59,37 @@ function headingCandidates(ctx: PageContext): Element[] {
   const out: Element[] = [];
   const body = ctx.doc.body;
   if (!body) return out;
+  // The page's node table: element rows in document order, a skipped subtree is one jump to
+  // its end row (no firstElementChild/nextElementSibling/tagName wrapper calls).
+  const dom = domIndex(ctx);
+  const t = dom.nodes;
+  const from = dom.rowOf(body);
+  if (from < 0) return headingCandidatesLive(ctx, body);
+  for (let r = from + 1, end = t.end[from]; r < end && out.length < 150; ) {
+    if (t.type[r] !== 1) {
+      r++;
+      continue;
+    }
+    const el = t.node[r] as Element;
+    const tag = t.tag[r];
+    if (NOT_IN.has(tag) || ctx.excluded.has(el)) {
+      r = t.end[r];
+      continue;
+    }
+    if (HEADINGS.has(tag)) out.push(el);
+    // Without attributes the name is " " (too short to test).
+    else if (t.attrs[r]) {
+      const name = `${dom.classAttr(el) || ''} ${dom.idAttr(el) === null ? '' : el.id || ''}`;
+      if (name.length >= 4 && TITLE_NAME.test(name)) out.push(el);
+    }
+    r++;
+  }
+  return out;
+}
+
+/** The same walk over the live DOM, for a body the index does not hold. */
+function headingCandidatesLive(ctx: PageContext, body: Element): Element[] {
+  const out: Element[] = [];
   // Manual walk: skips whole subtrees (scripts, links, nav, excluded blocks) at once.
   const walk = (parent: Element) => {
     for (let el = parent.firstElementChild; el && out.length < 150; el = el.nextElementSibling) {
@@ -111,8 +144,9 @@ function edge(node: ChildNode | null, next: (n: ChildNode) => ChildNode | null):
   return node;
 }
 
-function headingText(el: Element): string {
-  const full = cleanTitle(el.textContent || '');
+function headingText(el: Element, dom: DomIndex | null = null): string {
+  // The index's table gives el.textContent without jsdom's tree traversal.
+  const full = cleanTitle(dom ? dom.textContent(el) : el.textContent || '');
   const first = edge(el.firstChild, (n) => n.nextSibling);
   const last = edge(el.lastChild, (n) => n.previousSibling);
   const drop = [first, last].filter(isBadge);
@@ -124,8 +158,8 @@ function headingText(el: Element): string {
   return squeeze(rest).length >= 4 ? rest : full;
 }
 
-function match(cand: string, ref: Ref): { score: number; text: string } | null {
-  const cs = squeeze(cand);
+/** `cs` = squeeze(cand), computed once per candidate rather than once per reference. */
+function match(cand: string, cs: string, ref: Ref): { score: number; text: string } | null {
   if (cs.length < 4) return null;
   if (cs === ref.sq) return { score: 3 * ref.weight, text: cand };
   // The heading is the title and the reference adds a site name or column.
@@ -159,14 +193,23 @@ export function findTitle(ctx: PageContext, opts: { servedTitleIsSpam: boolean; 
   const served = opts.servedTitleIsSpam ? '' : cleanTitle(doc.title || '');
   const refs = refsOf(ctx, served, opts.ld);
   const cands = headingCandidates(ctx);
+  // Candidates' texts are read by two passes below; the DOM does not change in between.
+  const dom = domIndex(ctx);
+  const texts = new Map<Element, string>();
+  const textOf = (el: Element): string => {
+    let t = texts.get(el);
+    if (t === undefined) texts.set(el, (t = headingText(el, dom)));
+    return t;
+  };
   let best: { score: number; text: string } | null = null;
   cands.forEach((el, i) => {
-    const text = headingText(el);
+    const text = textOf(el);
     if (text.length < 4 || text.length > 160) return;
+    const cs = squeeze(text);
     const tag = el.tagName.toUpperCase();
     const tagBonus = tag === 'H1' ? 0.3 : /^H[2-6]$/.test(tag) ? 0.15 : 0;
     for (const ref of refs) {
-      const m = match(text, ref);
+      const m = match(text, cs, ref);
       if (!m) continue;
       const score = m.score + tagBonus - i * 0.001;
       if (!best || score > best.score) best = { score, text: m.text };
@@ -188,7 +231,7 @@ export function findTitle(ctx: PageContext, opts: { servedTitleIsSpam: boolean; 
   if (matched && matched.score >= SURE) return matched.text;
   // A heading with a metadata line (date, 来源) right under it is the headline.
   for (const el of cands) {
-    const text = headingText(el);
+    const text = textOf(el);
     if (text.length < 6 || text.length > 80 || el.querySelector('a')) continue;
     if (followedByMeta(el)) return text;
   }
@@ -205,7 +248,7 @@ export function findTitle(ctx: PageContext, opts: { servedTitleIsSpam: boolean; 
   // names as the title (<h2 class="title">), its badge (原创) left out.
   for (const el of cands) {
     if (!HEADING_TAG.test(el.tagName.toUpperCase()) || !TITLE_NAME.test(`${el.getAttribute('class') || ''} ${el.id || ''}`)) continue;
-    const text = headingText(el);
+    const text = textOf(el);
     if (text.length >= 6 && text.length <= 80 && !el.querySelector('a')) return text;
   }
   return '';

@@ -77,27 +77,48 @@ export function shorten(s: string): string {
   return (cut >= 40 ? head.slice(0, cut) : head.slice(0, MAX_LEN - 1)) + '…';
 }
 
-function textRank(bags: Map<string, number>[], iterations = 20): number[] {
+export function textRank(bags: Map<string, number>[], iterations = 20): number[] {
   const n = bags.length;
-  const weights: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  const sizes = bags.map((b) => [...b.values()].reduce((a, c) => a + c, 0));
+  // The weight matrix is sparse (most sentence pairs share no word): each row keeps its non-zero
+  // entries in increasing column order, so every sum adds the same terms in the same order as a
+  // dense n×n loop that skips zeros (adding +0 changes no sum).
+  const cols: number[][] = Array.from({ length: n }, () => []);
+  const ws: number[][] = Array.from({ length: n }, () => []);
+  const logs = bags.map((b) => Math.log([...b.values()].reduce((a, c) => a + c, 0) + 1));
+  // Words shared by sentence i and each later sentence j, counted from per-word sentence lists
+  // (postings, increasing) instead of comparing every pair of bags.
+  const postings = new Map<string, number[]>();
   for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++) {
-      let common = 0;
-      const [small, big] = bags[i].size < bags[j].size ? [bags[i], bags[j]] : [bags[j], bags[i]];
-      for (const w of small.keys()) if (big.has(w)) common++;
-      if (!common) continue;
-      const w = common / (Math.log(sizes[i] + 1) + Math.log(sizes[j] + 1));
-      weights[i][j] = w;
-      weights[j][i] = w;
+    for (const w of bags[i].keys()) {
+      const list = postings.get(w);
+      if (list) list.push(i);
+      else postings.set(w, [i]);
     }
-  const out = weights.map((row) => row.reduce((a, c) => a + c, 0));
+  const common = new Array<number>(n).fill(0);
+  for (let i = 0; i < n; i++) {
+    const later: number[] = [];
+    for (const w of bags[i].keys()) {
+      const list = postings.get(w)!;
+      for (let k = list.length - 1; k >= 0 && list[k] > i; k--) if (common[list[k]]++ === 0) later.push(list[k]);
+    }
+    later.sort((a, b) => a - b);
+    for (const j of later) {
+      const w = common[j] / (logs[i] + logs[j]);
+      common[j] = 0;
+      cols[i].push(j);
+      ws[i].push(w);
+      cols[j].push(i);
+      ws[j].push(w);
+    }
+  }
+  const out = ws.map((row) => row.reduce((a, c) => a + c, 0));
   let score = new Array<number>(n).fill(1);
   for (let it = 0; it < iterations; it++) {
     const next = new Array<number>(n).fill(0.15);
     for (let i = 0; i < n; i++) {
       if (!out[i]) continue;
-      for (let j = 0; j < n; j++) if (weights[i][j]) next[j] += (0.85 * score[i] * weights[i][j]) / out[i];
+      const c = cols[i], w = ws[i];
+      for (let k = 0; k < c.length; k++) next[c[k]] += (0.85 * score[i] * w[k]) / out[i];
     }
     score = next;
   }
