@@ -74,7 +74,9 @@ export function createContext(doc: Document, url: string, settings: AnalyzeSetti
       const known = invisible.get(el);
       if (known !== undefined) return known;
       const parent = el.parentElement;
-      const result = ctx.hiddenReason(el) !== '' || (parent ? ctx.isInvisible(parent) : false);
+      // Ancestors first: inside a hidden subtree the element's own style is never needed (with
+      // layout, asking it is a getComputedStyle on an element that has no box).
+      const result = (parent ? ctx.isInvisible(parent) : false) || ctx.hiddenReason(el) !== '';
       invisible.set(el, result);
       return result;
     },

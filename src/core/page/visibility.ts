@@ -35,7 +35,7 @@ function px(v: string | null | undefined): number {
   return m[2] && /em|rem/i.test(m[2]) ? n * 16 : n;
 }
 
-interface Declarations {
+export interface Declarations {
   getPropertyValue(name: string): string;
 }
 
@@ -77,17 +77,18 @@ export function hidingDeclaration(st: Declarations): string {
     if (px(st.getPropertyValue('height')) === 0 || px(st.getPropertyValue('max-height')) === 0) return 'height:0';
     if (px(st.getPropertyValue('width')) === 0 || px(st.getPropertyValue('max-width')) === 0) return 'width:0';
   }
-  const clip = st.getPropertyValue('clip').replace(/\s+/g, '');
-  if (pos === 'absolute' && /^rect\(0(px)?,?0(px)?,?0(px)?,?0(px)?\)$/.test(clip)) return 'clip';
+  // clip only counts on absolute boxes, the background only when a colour is set: not read otherwise.
+  if (pos === 'absolute' && /^rect\(0(px)?,?0(px)?,?0(px)?,?0(px)?\)$/.test(st.getPropertyValue('clip').replace(/\s+/g, ''))) return 'clip';
   const opacity = st.getPropertyValue('opacity').trim();
   if (opacity !== '' && parseFloat(opacity) === 0) return 'opacity:0';
   const color = st.getPropertyValue('color').replace(/\s+/g, '').toLowerCase();
+  if (!color) return '';
   const bg = (st.getPropertyValue('background-color') || st.getPropertyValue('background')).replace(/\s+/g, '').toLowerCase();
-  if (color && bg && color === bg) return 'colour = background';
+  if (bg && color === bg) return 'colour = background';
   return '';
 }
 
-function isFloatingDecl(st: Declarations): boolean {
+export function isFloatingDecl(st: Declarations): boolean {
   const pos = st.getPropertyValue('position').trim();
   if (pos === 'fixed' || pos === 'sticky') return true;
   if (pos === 'absolute') {
@@ -137,8 +138,9 @@ function collectRules(doc: Document, dom: () => DomIndex): RuleSets {
       const rule = rules[i] as CSSStyleRule;
       // Skip @media/@supports: responsive "display:none on phones" rules must not count.
       if (rule.type !== 1 || !rule.selectorText || !rule.style) continue;
-      const reason = hidingDeclaration(rule.style);
-      const float = isFloatingDecl(rule.style);
+      const style = ruleDeclarations(rule.style);
+      const reason = hidingDeclaration(style);
+      const float = isFloatingDecl(style);
       if (!reason && !float) continue;
       // Interactive states never apply to a page at rest.
       if (/:(hover|focus|active|visited|checked|target|focus-within)|::?(before|after|placeholder|selection|-webkit|-moz)/i.test(rule.selectorText)) continue;
@@ -168,6 +170,24 @@ function collectRules(doc: Document, dom: () => DomIndex): RuleSets {
   return { hidden, floating };
 }
 
+/**
+ * A rule's declarations for hidingDeclaration() and isFloatingDecl(): each property read once,
+ * through getPropertyValue looked up once. Under jsdom a rule's style is a Proxy, and every
+ * property lookup and call on it runs its traps (~2 µs a read; the two checks made ~13 reads
+ * per rule, position twice).
+ */
+export function ruleDeclarations(style: CSSStyleDeclaration): Declarations {
+  const read = style.getPropertyValue;
+  const seen = new Map<string, string>();
+  return {
+    getPropertyValue(name) {
+      let v = seen.get(name);
+      if (v === undefined) seen.set(name, (v = read.call(style, name)));
+      return v;
+    },
+  };
+}
+
 const BIG_TEXT = 200;
 
 /** Cheap pre-check on the rightmost compound selector: a class or id the page doesn't have. */
@@ -192,34 +212,64 @@ export function buildStyleIndex(doc: Document, dom: () => DomIndex = () => build
     return style ? hidingDeclaration(parseInline(style)) : '';
   };
 
-  const computedReason = (el: Element): string => {
-    if (!view) return '';
-    let st: CSSStyleDeclaration;
-    try {
-      st = view.getComputedStyle(el);
-    } catch {
-      return '';
+  // With layout, hidden-links asks every element's style and overlay asks every element again
+  // whether it floats: one CSSStyleDeclaration per element, and its position read once.
+  const computed = new Map<Element, CSSStyleDeclaration | null>();
+  const positions = new Map<Element, string>();
+  const styleOf = (el: Element): CSSStyleDeclaration | null => {
+    let st = computed.get(el);
+    if (st === undefined) {
+      try {
+        st = view ? view.getComputedStyle(el) : null;
+      } catch {
+        st = null;
+      }
+      computed.set(el, st);
     }
+    return st;
+  };
+  const positionOf = (el: Element, st: CSSStyleDeclaration): string => {
+    let pos = positions.get(el);
+    if (pos === undefined) positions.set(el, (pos = st.position));
+    return pos;
+  };
+
+  // Each property read is a call into the browser that serialises a computed value: every value
+  // is read once, into a local.
+  const computedReason = (el: Element): string => {
+    const st = styleOf(el);
+    if (!st) return '';
     if (st.display === 'none') return 'display:none';
-    if (st.visibility === 'hidden' || st.visibility === 'collapse') return 'visibility:hidden';
-    if (!layout) return '';
+    const vis = st.visibility;
+    if (vis === 'hidden' || vis === 'collapse') return 'visibility:hidden';
+    if (!layout || !view) return '';
     // Geometry, only meaningful with layout.
     if (parseFloat(st.fontSize) === 0) return 'font-size:0';
     if (parseFloat(st.textIndent) <= -999) return 'text-indent';
     if (parseFloat(st.opacity) === 0) return 'opacity:0';
-    if (st.position === 'absolute' || st.position === 'fixed') {
+    const pos = positionOf(el, st);
+    if (pos === 'absolute' || pos === 'fixed') {
       const r = el.getBoundingClientRect();
       const sx = view.scrollX || 0, sy = view.scrollY || 0;
       if (r.right + sx <= 0 || r.bottom + sy <= 0) return 'off-screen';
-      if (st.clip && /rect\(0px,? 0px,? 0px,? 0px\)/.test(st.clip)) return 'clip';
+      const clip = st.clip;
+      if (clip && /rect\(0px,? 0px,? 0px,? 0px\)/.test(clip)) return 'clip';
     }
-    if ((st.overflow === 'hidden' || st.overflowY === 'hidden' || st.overflow === 'clip') && el.getClientRects().length) {
+    // overflow is "hidden" or "clip" only when both axes are (the shorthand serialises one value
+    // for equal longhands), so overflow-y alone decides unless it is "clip".
+    const oy = st.overflowY;
+    if ((oy === 'hidden' || (oy === 'clip' && st.overflow === 'clip')) && el.getClientRects().length) {
       const r = el.getBoundingClientRect();
       if (r.height === 0 || r.width === 0) return r.height === 0 ? 'height:0' : 'width:0';
     }
-    if (st.color && st.color === st.backgroundColor) return 'colour = background';
+    const color = st.color;
+    if (color && color === st.backgroundColor) return 'colour = background';
     return '';
   };
+
+  // With layout every body element is a candidate, for hidden links and for overlays (listed once).
+  let pool: Element[] | null = null;
+  const bodyElements = (body: HTMLElement): Element[] => (pool ??= Array.from(body.querySelectorAll('*')).slice(0, 6000));
 
   return {
     layout,
@@ -245,9 +295,11 @@ export function buildStyleIndex(doc: Document, dom: () => DomIndex = () => build
     floating(el) {
       if (layout && view) {
         try {
-          const st = view.getComputedStyle(el);
-          if (st.position === 'fixed' || st.position === 'sticky') return true;
-          return st.position === 'absolute' && parseInt(st.zIndex, 10) >= 99;
+          const st = styleOf(el);
+          if (!st) return false;
+          const pos = positionOf(el, st);
+          if (pos === 'fixed' || pos === 'sticky') return true;
+          return pos === 'absolute' && parseInt(st.zIndex, 10) >= 99;
         } catch {
           return false;
         }
@@ -259,16 +311,16 @@ export function buildStyleIndex(doc: Document, dom: () => DomIndex = () => build
     hiddenCandidates() {
       const body = doc.body;
       if (!body) return [];
-      if (layout) return Array.from(body.querySelectorAll('*')).slice(0, 6000);
+      if (layout) return bodyElements(body).slice();
       return [...dom().styledOrHidden, ...getRules().hidden.keys()];
     },
     floatingElements() {
       const body = doc.body;
       if (!body) return [];
-      let pool: Element[];
-      if (layout) pool = Array.from(body.querySelectorAll('*')).slice(0, 6000);
-      else pool = [...new Set([...dom().styled, ...getRules().floating])];
-      const found = pool.filter((el) => body.contains(el) && this.floating(el));
+      // With layout the pool is the body's own elements: no containment test needed.
+      const found = layout
+        ? bodyElements(body).filter((el) => this.floating(el))
+        : [...new Set([...dom().styled, ...getRules().floating])].filter((el) => body.contains(el) && this.floating(el));
       // Outermost only: drop an element when one of its ancestors was found too.
       const set = new Set(found);
       return found.filter((el) => {

@@ -5,7 +5,7 @@
 // closed drop-down menus of the site's own pages.
 import type { HiddenBlock } from '../types';
 import { domIndex } from '../page/context';
-import { scoreText } from './matcher';
+import { scoreText, type TextScore } from './matcher';
 import { short, siteOf, tooBroad, type PageFacts, type SpamDetector } from './facts';
 
 const BENIGN_HOST = /(^|\.)(cnzz\.com|51\.la|51yes\.com|tongji\.baidu\.com|hm\.baidu\.com|google-analytics\.com|statcounter\.com|umeng\.com|beian\.gov\.cn|miit\.gov\.cn|conac\.cn|ucap\.org\.cn)$/;
@@ -30,7 +30,8 @@ function candidates(facts: PageFacts): Element[] {
   return [...set];
 }
 
-export function judgeHidden(facts: PageFacts, el: Element): HiddenBlock | null {
+/** `score`: scoreText(facts.rawText(el)) when the caller has it already. */
+export function judgeHidden(facts: PageFacts, el: Element, score?: TextScore): HiddenBlock | null {
   const { ctx } = facts;
   if (tooBroad(el)) return null;
   const how = ctx.hiddenReason(el);
@@ -52,7 +53,7 @@ export function judgeHidden(facts: PageFacts, el: Element): HiddenBlock | null {
     if (s.strong || s.score >= 3) spamAnchors++;
   }
   if (anchors.length && benign >= anchors.length / 2) return null;
-  const score = scoreText(text);
+  score ??= scoreText(text);
   const spamText = score.strong >= 2 || score.score >= 8;
   // Mirror filler (T6): an off-screen box of hundreds of empty tags sharing one id.
   const filler = el.childElementCount >= 50 && text.length < el.childElementCount;
@@ -83,9 +84,22 @@ export const hiddenLinks: SpamDetector = {
     // candidates are every element in document order and each ask is a getComputedStyle, so a
     // closed menu or tab panel no longer costs one call per descendant.
     const hidden = new Set<Element>();
+    const index = domIndex(ctx);
     for (const el of candidates(facts)) {
       if (facts.claimed(el) || (hidden.size && insideAny(facts, el, hidden))) continue;
-      const b = judgeHidden(facts, el);
+      // With layout every body element is a candidate and each style ask a getComputedStyle with
+      // ~9 property reads. judgeHidden reports only a block with 2+ links, spam text or 50+ child
+      // elements, whatever its style: when none can hold, the style is not asked (nor the element
+      // remembered as hidden: its descendants are then judged, and refused by the parent check).
+      let score: TextScore | undefined;
+      if (ctx.styles.layout) {
+        const links = index.anchorStat(el)?.n ?? facts.anchorsIn(el).length; // n counts el itself too: an upper bound
+        if (links < 2 && el.childElementCount < 50) {
+          score = scoreText(facts.rawText(el));
+          if (!(score.strong >= 2 || score.score >= 8)) continue;
+        }
+      }
+      const b = judgeHidden(facts, el, score);
       if (b) {
         out.push(b);
         facts.claim(b);
