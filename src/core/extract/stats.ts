@@ -5,7 +5,7 @@
 // (hidden attribute, inline display:none) are used; the few elements that win are checked later.
 import type { PageContext } from '../page/context';
 import { BLOCK_TAGS, domIndex } from '../page/context';
-import { MARK_ARIA_HIDDEN, MARK_HIDDEN, MARK_STYLE, mayHave, tableAt } from '../page/dom-index';
+import { MARK_ARIA_HIDDEN, MARK_HIDDEN, MARK_STYLE, hiddenAttrAt, mayHave, styleAt, tableAt, type NodeTable } from '../page/dom-index';
 
 /** cheaplyHidden() is false for an element without any of these attributes. */
 const HIDING = MARK_HIDDEN | MARK_STYLE | MARK_ARIA_HIDDEN;
@@ -43,9 +43,8 @@ export const SKIP_TAGS = new Set([
   'BUTTON', 'INPUT', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE', 'META', 'LINK',
 ]);
 
-const PUNCT = /[，。、；：？！,;]/g;
+const INLINE_HIDE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const SENTENCE = /[，。；！？]/;
-const SPACE = /[\s\u00a0\u3000\u200b-\u200d\ufeff]+/g;
 const MARKER = /(正文|信息内容|内容|content|article|body).{0,12}(begin|start|开始)|^\s*(begin|start).{0,12}(content|正文)/i;
 
 /** Cheap invisibility: no style computation, only what the markup says. */
@@ -53,17 +52,44 @@ export function cheaplyHidden(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
   if (el.getAttribute('aria-hidden') === 'true' && !el.textContent?.trim()) return true;
   const style = el.getAttribute('style');
-  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+  if (style && INLINE_HIDE.test(style)) return true;
   return false;
 }
 
-export function countChars(s: string): number {
-  return s.replace(SPACE, '').length;
+/** cheaplyHidden() of an element row: the hidden mark and the style from the table (read once per analysis). */
+function cheaplyHiddenAt(t: NodeTable, row: number): boolean {
+  if (hiddenAttrAt(t, row)) return true;
+  const el = t.node[row] as Element;
+  if (mayHave(t, row, MARK_ARIA_HIDDEN) && el.getAttribute('aria-hidden') === 'true' && !el.textContent?.trim()) return true;
+  const style = styleAt(t, row);
+  if (style && INLINE_HIDE.test(style)) return true;
+  return false;
 }
 
+/** Characters of `s` outside SPACE (JS \s plus U+200B–U+200D), without building the stripped string. */
+export function countChars(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 32 && c < 0xa0) n++;
+    else if (
+      !(c === 9 || c === 10 || c === 11 || c === 12 || c === 13 || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200d) ||
+        c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)
+    )
+      n++;
+  }
+  return n;
+}
+
+/** Matches of PUNCT in `s`, counted without the match array. */
 export function countPunct(s: string): number {
-  const m = s.match(PUNCT);
-  return m ? m.length : 0;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // ，。、；：？！ , ;
+    if (c === 0xff0c || c === 0x3002 || c === 0x3001 || c === 0xff1b || c === 0xff1a || c === 0xff1f || c === 0xff01 || c === 44 || c === 59) n++;
+  }
+  return n;
 }
 
 /** Walk the body; return stats per element (skipped subtrees absent). */
@@ -113,7 +139,7 @@ export function collectStats(ctx: PageContext, root: Element): Map<Element, Stat
           if (ctag === 'META' && attrs[c] && /^content(start|begin)$/i.test(child.getAttribute('name') || '')) st.marked = true;
           continue;
         }
-        if (ctx.excluded.has(child) || (attrs[c] && mayHave(table, c, HIDING) && cheaplyHidden(child))) continue;
+        if (ctx.excluded.has(child) || (attrs[c] && mayHave(table, c, HIDING) && cheaplyHiddenAt(table, c))) continue;
         const cs = walkRow(c, link);
         st.chars += cs.chars;
         st.linkChars += cs.linkChars;

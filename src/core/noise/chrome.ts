@@ -19,8 +19,7 @@ function byText(facts: NoiseFacts, kind: NoiseKind, re: RegExp, maxLen: number, 
 
 function byName(facts: NoiseFacts, kind: NoiseKind, names: RegExp, ok: (el: Element, len: number) => boolean, reason: string): HiddenBlock[] {
   const out: HiddenBlock[] = [];
-  for (const el of facts.named()) {
-    if (!facts.namedLike(el, names)) continue;
+  for (const el of facts.namedMatching(names)) {
     const len = facts.textLen(el);
     if (!ok(el, len)) continue;
     if (!facts.safe(el, kind) || facts.ctx.isInvisible(el)) continue;

@@ -4,7 +4,7 @@ import type { HiddenBlock, NoiseKind } from '../types';
 import { collectTextIndexed, siteOf } from '../spam/facts';
 import { norm } from '../spam/normalize';
 import { domIndex, foldSpace } from '../page/context';
-import { MARK_HIDDEN, MARK_STYLE, mayHave, tableAt, type DomIndex } from '../page/dom-index';
+import { MARK_HIDDEN, MARK_STYLE, hiddenAttrAt, mayHave, styleAt, tableAt, type DomIndex } from '../page/dom-index';
 
 /** A hidden block's reported text is its whole visible text, capped so a vast comment section cannot bloat every message. */
 const MAX_TEXT = 5000;
@@ -20,8 +20,8 @@ export interface NoiseFacts {
   article: ArticleRef;
   /** Lower-case class + id of an element (for pinyin/English name hints). */
   names(el: Element): string;
-  /** `re.test(names(el))` for a regex without the g/y flags, answered once per distinct name. */
-  namedLike(el: Element, re: RegExp): boolean;
+  /** The elements of named() whose names() match `re` (no g/y flags), in order. */
+  namedMatching(re: RegExp): Element[];
   text(el: Element): string;
   /** Normalised (simplified, lower-case) text, for label matching on traditional pages. */
   normText(el: Element): string;
@@ -37,7 +37,10 @@ export interface NoiseFacts {
   offsiteShare(el: Element): number;
   /** May this element be hidden without touching the article? */
   safe(el: Element, kind: NoiseKind): boolean;
+  /** A found block; its text is filled in by finish() (detectors drop many nested blocks first). */
   block(kind: NoiseKind, el: Element, reason: string): HiddenBlock;
+  /** Fills in the text of the blocks that are reported. */
+  finish(blocks: HiddenBlock[]): HiddenBlock[];
 }
 
 export interface NoiseDetector {
@@ -60,15 +63,28 @@ export function createNoiseFacts(ctx: PageContext, article: ArticleRef): NoiseFa
   // Text lengths, anchor stats, short texts and named elements come from the page's one-walk index.
   const dom = domIndex(ctx);
   const names = new Map<Element, string>();
-  // Many elements share one class string (li.item, div.clear): test each distinct one once.
-  const nameTests = new Map<RegExp, Map<string, boolean>>();
+  // Many elements share one class string (li.item, div.clear): the names of named() as ids of
+  // distinct strings, so each of the seven name regexes is tested once per distinct name and
+  // costs one array read per element.
+  let nameIds: Int32Array | null = null;
+  const distinctNames: string[] = [];
+  const nameOf = (el: Element): string => {
+    // The class as indexed; el.id only when there is an id attribute (else it is "").
+    const id = dom.idAttr(el) === null ? '' : el.id;
+    return ((dom.classAttr(el) || '') + ' ' + id).toLowerCase();
+  };
+  // Blocks whose text is still to be read (see finish).
+  const pending = new Set<HiddenBlock>();
   // Ancestors of elements the markup hides (style="display:none", hidden), from the index's list.
   let hiddenAncestors: Set<Element> | null = null;
   const hasHiddenInside = (el: Element): boolean => {
     if (!hiddenAncestors) {
       hiddenAncestors = new Set();
+      const t = dom.nodes;
       for (const h of dom.styledOrHidden) {
-        if (!h.hasAttribute('hidden') && !INLINE_HIDDEN.test(h.getAttribute('style') || '')) continue;
+        // Its row's marks and style (read once per analysis); the DOM for an element not indexed.
+        const r = dom.rowOf(h);
+        if (r >= 0 ? !hiddenAttrAt(t, r) && !INLINE_HIDDEN.test(styleAt(t, r) || '') : !h.hasAttribute('hidden') && !INLINE_HIDDEN.test(h.getAttribute('style') || '')) continue;
         for (let p = dom.parentElement(h); p && !hiddenAncestors.has(p); p = dom.parentElement(p)) hiddenAncestors.add(p);
       }
     }
@@ -91,20 +107,30 @@ export function createNoiseFacts(ctx: PageContext, article: ArticleRef): NoiseFa
     },
     names(el) {
       let n = names.get(el);
-      if (n === undefined) {
-        // The class as indexed; el.id only when there is an id attribute (else it is "").
-        const id = dom.idAttr(el) === null ? '' : el.id;
-        names.set(el, (n = ((dom.classAttr(el) || '') + ' ' + id).toLowerCase()));
-      }
+      if (n === undefined) names.set(el, (n = nameOf(el)));
       return n;
     },
-    namedLike(el, re) {
-      const n = facts.names(el);
-      let seen = nameTests.get(re);
-      if (!seen) nameTests.set(re, (seen = new Map()));
-      let hit = seen.get(n);
-      if (hit === undefined) seen.set(n, (hit = re.test(n)));
-      return hit;
+    namedMatching(re) {
+      const list = dom.named;
+      if (!nameIds) {
+        nameIds = new Int32Array(list.length);
+        const ids = new Map<string, number>();
+        for (let i = 0; i < list.length; i++) {
+          const n = nameOf(list[i]);
+          let id = ids.get(n);
+          if (id === undefined) {
+            ids.set(n, (id = distinctNames.length));
+            distinctNames.push(n);
+          }
+          nameIds[i] = id;
+        }
+      }
+      // re has no g/y flag: test() keeps no state, so one answer per distinct name.
+      const hit = new Uint8Array(distinctNames.length);
+      for (let k = 0; k < distinctNames.length; k++) if (re.test(distinctNames[k])) hit[k] = 1;
+      const out: Element[] = [];
+      for (let i = 0; i < list.length; i++) if (hit[nameIds[i]]) out.push(list[i]);
+      return out;
     },
     text(el) {
       let t = texts.get(el);
@@ -155,9 +181,19 @@ export function createNoiseFacts(ctx: PageContext, article: ArticleRef): NoiseFa
       return true;
     },
     block(kind, el, reason) {
-      // Only blocks with a markup-hidden descendant need their own walk; the rest reuse the cached text.
-      const text = (hasHiddenInside(el) && shownText(el, dom)) || facts.text(el);
-      return { kind, category: 'noise', reason, text: text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) + '…' : text, element: el };
+      const b: HiddenBlock = { kind, category: 'noise', reason, text: '', element: el };
+      pending.add(b);
+      return b;
+    },
+    finish(blocks) {
+      for (const b of blocks) {
+        if (!pending.delete(b)) continue;
+        const el = b.element!;
+        // Only blocks with a markup-hidden descendant need their own walk; the rest reuse the cached text.
+        const text = (hasHiddenInside(el) && shownText(el, dom)) || facts.text(el);
+        b.text = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) + '…' : text;
+      }
+      return blocks;
     },
   };
   return facts;
@@ -182,8 +218,7 @@ export function shownText(el: Element, index: DomIndex | null = null): string {
       else if (type === 1) {
         if (NON_TEXT.has(t.tag[c])) continue;
         if (t.attrs[c] && mayHave(t, c, MARK_HIDDEN | MARK_STYLE)) {
-          const e = t.node[c] as Element;
-          if (e.hasAttribute('hidden') || INLINE_HIDDEN.test(e.getAttribute('style') || '')) continue;
+          if (hiddenAttrAt(t, c) || INLINE_HIDDEN.test(styleAt(t, c) || '')) continue;
         }
         parts.push(' ');
         walk(c);

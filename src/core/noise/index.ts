@@ -31,5 +31,5 @@ export function detectNoise(ctx: PageContext, article: ArticleRef): HiddenBlock[
       out.push(b);
     }
   }
-  return out;
+  return facts.finish(out);
 }

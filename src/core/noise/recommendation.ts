@@ -98,8 +98,7 @@ export function findPanels(facts: NoiseFacts): HiddenBlock[] {
     const related = facts.offsiteShare(panel) < 0.5 && onTopic(facts, panel) >= 0.2;
     out.push(facts.block(related ? 'related' : 'recommendation', panel, related ? `same-site list "${label}"` : `panel "${label}", off-topic items`));
   }
-  for (const el of facts.named()) {
-    if (!facts.namedLike(el, REC_NAMES)) continue;
+  for (const el of facts.namedMatching(REC_NAMES)) {
     const len = facts.textLen(el);
     if (!len || len > 8000) continue;
     const st = facts.anchorStats(el);

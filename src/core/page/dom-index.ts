@@ -95,6 +95,8 @@ export interface NodeTable {
    * Lets walkers skip the attribute reads on the many elements that only have a class or id.
    */
   marks?: number[];
+  /** styleAt's answers, by row (filled on first ask). */
+  styles?: Map<number, string | null>;
 }
 
 export const MARK_HIDDEN = 1;
@@ -104,6 +106,24 @@ export const MARK_ARIA_HIDDEN = 4;
 /** False only when the table knows the element (row) has none of `bits`' attributes. */
 export function mayHave(t: NodeTable, row: number, bits: number): boolean {
   return !t.marks || (t.marks[row] & bits) !== 0;
+}
+
+/** `hasAttribute('hidden')` of an element row (from the marks when the table has them). */
+export function hiddenAttrAt(t: NodeTable, row: number): boolean {
+  return t.marks ? (t.marks[row] & MARK_HIDDEN) !== 0 : (t.node[row] as Element).hasAttribute('hidden');
+}
+
+/**
+ * `getAttribute('style')` of an element row, read once per table: the text lines, the body
+ * statistics, the block collector and the noise stage each ask about the same styled elements
+ * (a wrapper call each under jsdom). A snapshot, like everything the table answers.
+ */
+export function styleAt(t: NodeTable, row: number): string | null {
+  if (t.marks && !(t.marks[row] & MARK_STYLE)) return null;
+  const memo = (t.styles ??= new Map());
+  let s = memo.get(row);
+  if (s === undefined) memo.set(row, (s = (t.node[row] as Element).getAttribute('style')));
+  return s;
 }
 
 const NO_TEXT = new Set(['script', 'style', 'noscript', 'template']);

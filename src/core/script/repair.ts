@@ -2,7 +2,7 @@
 // before Chinese punctuation, stray entity remainders. Every rule needs strong evidence: real
 // pages must come out unchanged (tested on every corpus page).
 import { domIndex, type PageContext } from '../page/context';
-import { tableAt } from '../page/dom-index';
+import { tableAt, type NodeTable } from '../page/dom-index';
 import type { Repair } from '../types';
 import { createTextContext, REPAIR_SKIP, type TextContext } from './context';
 import { findMojibake, type TextFix } from './mojibake';
@@ -84,7 +84,7 @@ export function findRepairs(ctx: PageContext, _root: Element | null, _title: str
         texts.push(node[c] as Text);
         parts.push(data[c]);
       } else if (type[c] === 1) {
-        if (tag[c] === 'RUBY') rubyRepair(node[c] as Element, repairs, annotations);
+        if (tag[c] === 'RUBY') rubyRepair(table, c, repairs, annotations);
         if (REPAIR_SKIP.has(tag[c])) continue;
         walkRows(c);
       }
@@ -103,19 +103,32 @@ export function findRepairs(ctx: PageContext, _root: Element | null, _title: str
 }
 
 /** <ruby>領<rp>(</rp><rt>lǐng</rt><rp>)</rp></ruby>: hide rt/rp when rt is a pinyin syllable. */
-function rubyRepair(ruby: Element, repairs: Repair[], annotations: [string, string][]): void {
-  const rts = Array.from(ruby.children).filter((c) => c.tagName.toUpperCase() === 'RT');
-  if (rts.length !== 1) return;
-  const pinyin = (rts[0].textContent || '').trim();
+function rubyRepair(t: NodeTable, ruby: number, repairs: Repair[], annotations: [string, string][]): void {
+  // The ruby's child rows (= childNodes: elements, text, comments), not ruby.children: indexing
+  // a jsdom HTMLCollection goes through a proxy, and textContent walks the tree again.
+  const first = t.end[ruby] === ruby + 1 ? -1 : ruby + 1;
+  let rt = -1;
+  let rts = 0;
+  for (let c = first; c >= 0; c = t.next[c]) if (t.type[c] === 1 && t.tag[c] === 'RT') (rt = c), rts++;
+  if (rts !== 1) return;
+  const pinyin = rowText(t, rt).trim();
   if (!isPinyinSyllable(pinyin)) return;
   let base = '';
-  for (let n = ruby.firstChild; n; n = n.nextSibling) {
-    if (n.nodeType === 3) base += (n as Text).data;
-    else if (n.nodeType === 1 && !/^(rt|rp)$/i.test((n as Element).tagName)) base += n.textContent || '';
+  for (let c = first; c >= 0; c = t.next[c]) {
+    if (t.type[c] === 3) base += t.data[c];
+    else if (t.type[c] === 1 && t.tag[c] !== 'RT' && t.tag[c] !== 'RP') base += rowText(t, c);
   }
   base = base.trim();
   if (!/^\p{Script=Han}$/u.test(base)) return;
   annotations.push([base, pinyin]);
-  const elements = Array.from(ruby.children).filter((c) => /^(rt|rp)$/i.test(c.tagName));
+  const elements: Element[] = [];
+  for (let c = first; c >= 0; c = t.next[c]) if (t.type[c] === 1 && (t.tag[c] === 'RT' || t.tag[c] === 'RP')) elements.push(t.node[c] as Element);
   repairs.push({ kind: 'ruby', from: `${base}(${pinyin})`, to: base, elements });
+}
+
+/** An element row's textContent: its text rows, in order. */
+function rowText(t: NodeTable, row: number): string {
+  let out = '';
+  for (let i = row + 1, end = t.end[row]; i < end; i++) if (t.type[i] === 3) out += t.data[i];
+  return out;
 }

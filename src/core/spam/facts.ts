@@ -2,7 +2,7 @@
 // anchor counts per ancestor, per-anchor spam scores, hosts, raw block text.
 import type { PageContext } from '../page/context';
 import { domIndex, foldSpace } from '../page/context';
-import { tableAt, type DomIndex } from '../page/dom-index';
+import { tableAt, type DomIndex, type NodeTable } from '../page/dom-index';
 import type { HiddenBlock, SpamKind } from '../types';
 import { scoreText, type TextScore } from './matcher';
 
@@ -52,6 +52,15 @@ export function collectTextIndexed(index: DomIndex | null, el: Element): string 
   // The common leaf (<a>label</a>, <td>text</td>): one text child, no join.
   const first = row + 1;
   if (end[row] === first + 1 && type[first] === 3) return fold(data[first]);
+  // The spam and noise stages ask for many of the same blocks: one answer per row of the
+  // document's table (a snapshot, like the table).
+  let memo: (string | undefined)[] | undefined;
+  if (index && table === index.nodes) {
+    memo = textMemo.get(table);
+    if (!memo) textMemo.set(table, (memo = []));
+    const known = memo[row];
+    if (known !== undefined) return known;
+  }
   const parts: string[] = [];
   const walk = (r: number) => {
     if (end[r] === r + 1) return;
@@ -65,8 +74,12 @@ export function collectTextIndexed(index: DomIndex | null, el: Element): string 
     }
   };
   walk(row);
-  return fold(parts.join(''));
+  const out = fold(parts.join(''));
+  if (memo) memo[row] = out;
+  return out;
 }
+
+const textMemo = new WeakMap<NodeTable, (string | undefined)[]>();
 
 /** foldSpace(s), returning s itself when it holds nothing foldSpace changes (most labels). */
 function fold(s: string): string {

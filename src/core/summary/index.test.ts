@@ -2,7 +2,7 @@
 // be exactly those of the plain dense version (same sums in the same order), or summaries change.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { summarize, textRank } from './index';
+import { splitSentences, summarize, textRank } from './index';
 
 function denseTextRank(bags: Map<string, number>[], iterations = 20): number[] {
   const n = bags.length;
@@ -45,5 +45,18 @@ describe('textRank', () => {
   it('picks the purpose sentence of a policy notice', () => {
     const body = ['为进一步加强城市环境治理，特制定本办法。', '一、各部门要加强城市环境监管工作。', '二、各街道要落实城市环境责任。', '三、本办法自发布之日起施行，由城市管理局负责解释。'].join('\n');
     expect(summarize(body, '城市环境治理办法')[0]).toBe('为进一步加强城市环境治理，特制定本办法。');
+  });
+});
+
+describe('splitSentences with a limit', () => {
+  it('gives the first sentences of the unlimited split', () => {
+    const piece = fc.constantFrom('一二三', '。', '！', '？', '\n', '\n\n', ' ', '”', 'ab', 'x.', '好');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), fc.integer({ min: 0, max: 12 }), (parts, max) => {
+        const text = parts.join('');
+        expect(splitSentences(text, max)).toEqual(splitSentences(text).slice(0, max));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

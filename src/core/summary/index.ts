@@ -33,23 +33,27 @@ function segmenter(granularity: 'sentence' | 'word'): SegmenterLike | null {
 let sentenceSeg: SegmenterLike | null | undefined;
 let wordSeg: SegmenterLike | null | undefined;
 
-/** Split text into sentences; line breaks always end a sentence. */
-export function splitSentences(text: string): string[] {
+/**
+ * Split text into sentences; line breaks always end a sentence. Stops once `max` sentences are
+ * found (the first `max` are the same either way; ICU segmentation of a long body's tail costs).
+ */
+export function splitSentences(text: string, max = Infinity): string[] {
   if (sentenceSeg === undefined) sentenceSeg = segmenter('sentence');
   const out: string[] = [];
   for (const line of text.split(/\n+/)) {
+    if (out.length >= max) break;
     const l = line.trim();
     if (!l) continue;
     if (sentenceSeg) {
       for (const s of sentenceSeg.segment(l)) {
         const t = s.segment.trim();
-        if (t.length > 1) out.push(t);
+        if (t.length > 1 && out.push(t) >= max) break;
       }
     } else {
       // Ends at 。！？!? plus any closing quotes/brackets that follow.
       for (const m of l.match(/[^。！？!?]+(?:[。！？!?]+[”’」』）)】]*|$)/g) || []) {
         const t = m.trim();
-        if (t.length > 1) out.push(t);
+        if (t.length > 1 && out.push(t) >= max) break;
       }
     }
   }
@@ -127,7 +131,7 @@ export function textRank(bags: Map<string, number>[], iterations = 20): number[]
 
 export function summarize(body: string, title: string): string[] {
   try {
-    const all = splitSentences(body).slice(0, 300);
+    const all = splitSentences(body, 300);
     const cands = all
       .map((text, index) => ({ text, index }))
       .filter((s) => s.text.replace(/\s/g, '').length >= 8 && !BOILER.test(s.text) && !SALUTATION.test(s.text.trim()) && /[\p{Script=Han}]/u.test(s.text));

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { countChars, countPunct } from './stats';
+
+// The regex forms the counting loops replace.
+const SPACE = /[\s\u00a0\u3000\u200b-\u200d\ufeff]+/g;
+const PUNCT = /[，。、；：？！,;]/g;
+
+describe('countChars / countPunct', () => {
+  it('equal the regex forms on every UTF-16 code unit', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const s = 'a' + String.fromCharCode(c) + '中';
+      expect(countChars(s)).toBe(s.replace(SPACE, '').length);
+      expect(countPunct(s)).toBe((s.match(PUNCT) || []).length);
+    }
+  });
+  it('count runs and mixed text', () => {
+    const s = ' \u3000一，二。\u200b三；\n\t,;x ';
+    expect(countChars(s)).toBe(s.replace(SPACE, '').length);
+    expect(countPunct(s)).toBe(5);
+  });
+});
