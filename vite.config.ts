@@ -82,12 +82,15 @@ export default defineConfig({
     contentLazyParts(),
   ],
   build: {
-    outDir: `dist/${browser}`,
+    // QINGDU_DIST=/tmp/x builds into /tmp/x/chrome and /tmp/x/firefox (the layout test/e2e/run.mjs
+    // reads with the same variable), so a private build never overwrites the shared dist/.
+    outDir: resolve(process.env.QINGDU_DIST ?? resolve(root, 'dist'), browser),
     emptyOutDir: true,
     // Otherwise vite may add <link rel=modulepreload> tags, which would land in host pages.
     modulePreload: false,
     target: browser === 'firefox' ? 'firefox128' : 'chrome120',
-    sourcemap: false,
+    // QINGDU_SOURCEMAP=1: source maps (also for the content-script IIFE) for scripts/size-report.mjs.
+    sourcemap: process.env.QINGDU_SOURCEMAP === '1',
     chunkSizeWarningLimit: 2000,
   },
   // Extension pages must not pull anything remote; keep the dev server local-only.

@@ -10,6 +10,10 @@ import { gzipSync } from 'node:zlib';
 
 const root = resolve(import.meta.dirname, '..');
 const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+// QINGDU_DIST=/tmp/x: the extension builds go to /tmp/x/chrome and /tmp/x/firefox (vite.config.ts
+// reads it too; test/e2e/run.mjs tests that layout). The Node library is not built then:
+// vite.node.config.ts writes its type declarations into dist/node whatever the outDir.
+const distRoot = resolve(process.env.QINGDU_DIST ?? join(root, 'dist'));
 
 function run(label, args, env = {}) {
   const started = Date.now();
@@ -30,7 +34,8 @@ for (const browser of ['chrome', 'firefox']) {
   if (want(browser)) run(browser, ['build', '--logLevel', 'warn'], { BROWSER: browser });
 }
 if (want('node') && existsSync(join(root, 'vite.node.config.ts'))) {
-  run('node', ['build', '-c', 'vite.node.config.ts', '--logLevel', 'warn']);
+  if (process.env.QINGDU_DIST) console.log('build: node skipped (QINGDU_DIST: the Node build writes into dist/node)');
+  else run('node', ['build', '-c', 'vite.node.config.ts', '--logLevel', 'warn']);
 }
 
 // ---- size summary --------------------------------------------------------------------------
@@ -79,7 +84,7 @@ function lazyBytes(dist, files) {
 }
 
 for (const browser of ['chrome', 'firefox']) {
-  const dist = join(root, 'dist', browser);
+  const dist = join(distRoot, browser);
   if (!want(browser) || !existsSync(join(dist, 'manifest.json'))) continue;
   const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
   const script = manifest.content_scripts?.[0]?.js?.[0];
@@ -94,16 +99,19 @@ for (const browser of ['chrome', 'firefox']) {
   // URL on use, their shared chunks and the opencc dictionaries behind them).
   const war = new Set((manifest.web_accessible_resources ?? []).flatMap((w) => w.resources).filter((f) => !files.includes(f)));
   const lazy = [...war].reduce((n, f) => n + (existsSync(join(dist, f)) ? statSync(join(dist, f)).size : 0), 0) + lazyBytes(dist, files);
-  const parts = [...war]
-    .filter((f) => f.startsWith('assets/lazy/'))
-    .map((f) => {
-      const closure = staticClosure(dist, f);
-      const gz = gzipSync(Buffer.concat(closure.map((g) => readFileSync(join(dist, g))))).length;
-      return `${posix.basename(f, '.js')} ${kb(gz)}`;
-    });
+  const partGz = new Map(
+    [...war]
+      .filter((f) => f.startsWith('assets/lazy/') && f.endsWith('.js'))
+      .map((f) => [posix.basename(f, '.js'), gzipSync(Buffer.concat(staticClosure(dist, f).map((g) => readFileSync(join(dist, g))))).length]),
+  );
+  const gz = gzipSync(bytes).length;
   console.log(
-    `size: ${browser}: content script ${kb(bytes.length)} (${kb(gzipSync(bytes).length)} gz) in ${files.length} file(s); ` +
+    `size: ${browser}: content script ${kb(bytes.length)} (${kb(gz)} gz) in ${files.length} file(s); ` +
       `lazy chunks ${kb(lazy)}; whole extension ${kb(dirSize(dist))}`,
   );
-  if (parts.length) console.log(`size: ${browser}: lazy parts with their static imports, gz: ${parts.join(', ')}`);
+  if (partGz.size) console.log(`size: ${browser}: lazy parts with their static imports, gz: ${[...partGz].map(([n, b]) => `${n} ${kb(b)}`).join(', ')}`);
+  // What every page loads before the user touches anything (docs/build.md, "What a page loads"):
+  // the content script at document_start, then the summary part when the page is idle.
+  const idle = partGz.get('summary') ?? 0;
+  console.log(`size: ${browser}: every page before first use: ${kb(gz)} gz at load + ${kb(idle)} gz at idle (summary) = ${kb(gz + idle)} gz`);
 }

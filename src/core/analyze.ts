@@ -1,6 +1,7 @@
 // The single entry point: analyze(document, url, settings) -> Analysis, every stage included.
 // The pipeline itself is in pipeline.ts; here its optional stages (user rules, text repairs,
-// details, summary) are wired in, so the Node library, the CLI and the tests get the full analysis.
+// details with the pager, summary) are wired in, so the Node library, the CLI and the tests get
+// the full analysis.
 // A caller may still replace a stage through options.stages.
 import { DEFAULT_ANALYZE_SETTINGS } from './kinds';
 import { summarize } from './summary/index';
@@ -8,6 +9,7 @@ import { findRepairs, repairText } from './script/repair';
 import { applyUserRules } from './rules/index';
 import { readDetails } from './page/details';
 import { guessScript } from './script/detect';
+import { findPagination } from './extract/pagination';
 import { analyzeWith, fillSummary, type AnalyzeOptions, type AnalyzeStages } from './pipeline';
 import type { Analysis, AnalyzeSettings } from './types';
 
@@ -17,7 +19,7 @@ export type { AnalyzeOptions, AnalyzeStages, DetailsStage, RepairStage } from '.
 export const FULL_STAGES: AnalyzeStages = {
   userRules: applyUserRules,
   repairs: { findRepairs, repairText, guessScript },
-  details: { readDetails, guessScript },
+  details: { readDetails, guessScript, findPagination },
   summarize,
 };
 

@@ -1,5 +1,5 @@
 // The details stage left out (as the content script does at page load) and filled in later gives
-// exactly what analyze() gives, on a sample of corpus pages and every seed.
+// exactly what analyze() gives, on a sample of corpus pages, the paged articles and every seed.
 import { describe, expect, it } from 'vitest';
 import { analyze, FULL_STAGES } from './analyze';
 import { analyzeWith, detailsPending, fillDetails, type AnalyzeStages } from './pipeline';
@@ -16,6 +16,13 @@ function pages(): { id: string; html: string; url: string }[] {
   const out = pageIds()
     .filter((_, i) => i % 8 === 0)
     .map((id) => ({ id, html: readPage(id), url: urlFor(id) }));
+  // The corpus's paged articles (the pager moves to the details stage too), and two variants
+  // with noise injected next to the pager.
+  for (const id of ['gne-gamersky-gamersky', 'gne-guancha-guancha']) out.push({ id, html: readPage(id), url: urlFor(id) });
+  for (const id of ['gne-gamersky-gamersky--recommend', 'gne-guancha-guancha--footer-farm']) {
+    const { html, truth } = readVariant('injected', id);
+    out.push({ id, html, url: urlFor(id, truth) });
+  }
   for (const id of seedIds()) {
     const { html, truth } = readVariant('seeds', id);
     out.push({ id: `seed ${id}`, html, url: urlFor(id, truth) });
@@ -26,6 +33,7 @@ function pages(): { id: string; html: string; url: string }[] {
 describe('the details stage, deferred', () => {
   it('is left out without the stage and filled in exactly, also on a copy of the analysis', () => {
     let withDetails = 0;
+    let withPager = 0;
     for (const p of pages()) {
       const full = analyze(parse(p.html, p.url), p.url, undefined, { summary: false });
       expect(detailsPending(full), p.id).toBe(false);
@@ -33,15 +41,18 @@ describe('the details stage, deferred', () => {
       expect(detailsPending(lite), p.id).toBe(true);
       expect([lite.published, lite.source, lite.author, lite.editor, lite.script], p.id).toEqual(['', '', '', '', 'none']);
       expect(lite.docInfo, p.id).toEqual({});
+      expect(lite.pagination, p.id).toBeNull();
       // What the live page uses at load is already exact.
       expect([lite.title, lite.body, lite.isArticle, lite.hidden.length], p.id).toEqual([full.title, full.body, full.isArticle, full.hidden.length]);
       // The content script's cleaner replaces its analysis with copies ({ ...analysis }).
       const copy = fillDetails({ ...lite, hidden: [...lite.hidden] }, FULL_STAGES.details);
       expect(json(copy), p.id).toBe(json(full));
       if (full.published || full.source || Object.keys(full.docInfo).length) withDetails++;
+      if (full.pagination) withPager++;
     }
-    console.log(`details deferred: ${withDetails} sample pages have details`);
+    console.log(`details deferred: ${withDetails} sample pages have details, ${withPager} a pager`);
     expect(withDetails).toBeGreaterThanOrEqual(8);
+    expect(withPager).toBeGreaterThanOrEqual(4);
   }, 120_000);
 
   it('guesses the script again when the title and body change after the details were read', () => {

@@ -9,7 +9,7 @@ import { createContext } from './page/context';
 import { readTitle, type MetaDraft, type PageDetails } from './page/meta';
 import { detectSpam } from './spam/index';
 import { detectNoise } from './noise/index';
-import { extractArticle } from './extract/index';
+import { extractBody } from './extract/index';
 import type { PageContext } from './page/context';
 import { mapBlockText } from './blocks';
 import { fallbackTitle } from './page/title-fallback';
@@ -52,13 +52,17 @@ export interface RepairStage {
 
 /**
  * The details stage: what only the popup, the clean view and exports show (date, source,
- * author, editor, site, 信息公开 fields: page/details.ts) and the script guess (script/detect.ts).
- * Nothing the live page hides or shows at load depends on them.
+ * author, editor, site, 信息公开 fields: page/details.ts), the script guess (script/detect.ts)
+ * and the article's pager (extract/pagination.ts). Nothing the live page hides or shows at load
+ * depends on them.
  */
 export interface DetailsStage {
   readDetails(draft: MetaDraft): PageDetails;
   guessScript(text: string): ScriptGuess;
+  findPagination(ctx: PageContext, root: Element): Pagination;
 }
+
+type Pagination = Analysis['pagination'];
 
 /**
  * The stages a caller may plug in. analyzeWith() without one: no user rules, no repairs
@@ -100,7 +104,18 @@ export function analyzeWith(
   // Its lines may come from a heading broken with <br>: Chinese needs no space where they join.
   if (!meta.title && spam.titleHijacked) meta.title = spam.realTitle.replace(/(\p{Script=Han})\s+(?=\p{Script=Han})/gu, '$1');
   mark('meta');
-  let article = extractArticle(ctx, meta.title);
+  let article = extractBody(ctx, meta.title);
+  // The pager is read right after each extraction, with what is excluded then (as extractArticle
+  // does). Without the details stage, what it needs is kept for fillDetails.
+  let pagination: Pagination = null;
+  let pager: PagerFacts | null = null;
+  const readPager = () => {
+    pager = null;
+    if (!article.isArticle || !article.element) pagination = null;
+    else if (stages.details) pagination = stages.details.findPagination(ctx, article.element);
+    else pager = { ctx, root: article.element, excluded: new Set(ctx.excluded) };
+  };
+  readPager();
   // Safety net: a noise block that wraps the article would hide the article itself. Never.
   const noise = detectNoise(ctx, { element: article.element, title: meta.title, body: article.body }).filter(
     (b) => !(b.element && article.element && (b.element.contains(article.element) || isProseInside(b, article.element))),
@@ -115,7 +130,8 @@ export function analyzeWith(
     // Noise inside the chosen container: collect again without it. When it was most of the
     // container, the container itself was probably the wrong choice: search the page again.
     const mostlyNoise = noiseInBody > 0.5 * article.body.length;
-    article = mostlyNoise ? extractArticle(ctx, meta.title) : extractArticle(ctx, meta.title, article.element);
+    article = mostlyNoise ? extractBody(ctx, meta.title) : extractBody(ctx, meta.title, article.element);
+    readPager();
   }
   mark('extract+noise');
 
@@ -164,7 +180,7 @@ export function analyzeWith(
     bodyElement: article.element,
     blocks,
     isArticle: article.isArticle,
-    pagination: article.pagination,
+    pagination,
     summary,
     summaryPending: !summarize,
     hidden,
@@ -174,21 +190,31 @@ export function analyzeWith(
     ms: round(now() - started),
     timings: mark.timings,
   };
-  if (!stages.details) analysis[DRAFT] = draft;
+  if (!stages.details) analysis[DRAFT] = { meta: draft, pager };
   return analysis;
 }
 
 /**
  * An analysis made without the details stage keeps what that stage reads (the title reader's
- * facts: text lines, JSON-LD, the raw title) under a symbol: it is neither serialised nor sent,
+ * facts: text lines, JSON-LD, the raw title; for an article, its context, container and what was
+ * excluded when it was found, for the pager) under a symbol: it is neither serialised nor sent,
  * and it survives the content script's `{ ...analysis }` updates, so whichever copy is current
  * can be completed later. Dropped with the analysis.
  */
 const DRAFT = Symbol('qingdu.details');
-interface Pending {
-  [DRAFT]?: MetaDraft;
+interface PagerFacts {
+  ctx: PageContext;
+  root: Element;
+  excluded: Set<Element>;
 }
-const detailsRead = new WeakMap<MetaDraft, PageDetails>();
+interface DetailsDraft {
+  meta: MetaDraft;
+  pager: PagerFacts | null;
+}
+interface Pending {
+  [DRAFT]?: DetailsDraft;
+}
+const detailsRead = new WeakMap<DetailsDraft, PageDetails & { pagination: Pagination }>();
 
 const noDetails = (): PageDetails => ({ published: '', source: '', author: '', editor: '', site: { name: '', domain: '', column: '' }, docInfo: {} });
 
@@ -199,17 +225,30 @@ export function detailsPending(a: Analysis): boolean {
 
 /**
  * Fills in the details an analysis was made without, with the stage given; a no-op otherwise.
- * The details are read once per analysis; the script is guessed again each time, from the
- * title and body as they are now (the repair stage may have redone them since).
+ * The details (and the pager) are read once per analysis; the script is guessed again each
+ * time, from the title and body as they are now (the repair stage may have redone them since).
  */
 export function fillDetails(a: Analysis, stage: DetailsStage): Analysis {
   const draft = (a as Analysis & Pending)[DRAFT];
   if (!draft) return a;
   let details = detailsRead.get(draft);
-  if (!details) detailsRead.set(draft, (details = stage.readDetails(draft)));
+  if (!details) detailsRead.set(draft, (details = { ...stage.readDetails(draft.meta), pagination: readPagerLater(draft.pager, stage) }));
   Object.assign(a, details);
   a.script = stage.guessScript(a.title + a.body);
   return a;
+}
+
+/** The pager as the analysis would have read it: same context, same elements excluded. */
+function readPagerLater(pager: PagerFacts | null, stage: DetailsStage): Pagination {
+  if (!pager) return null;
+  const { ctx, root, excluded } = pager;
+  const current = ctx.excluded;
+  ctx.excluded = excluded;
+  try {
+    return stage.findPagination(ctx, root);
+  } finally {
+    ctx.excluded = current;
+  }
 }
 
 const round = (ms: number): number => Math.round(ms * 100) / 100;

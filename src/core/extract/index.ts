@@ -21,7 +21,7 @@ export interface ArticleResult {
   pagination: { current: number; total: number } | null;
 }
 
-const EMPTY: ArticleResult = { element: null, body: '', blocks: [], isArticle: false, pagination: null };
+const EMPTY: ArticleBody = { element: null, body: '', blocks: [], isArticle: false };
 
 /** Known CMS body containers: strong evidence, but a mirror copies them too, so never a rule. */
 const CMS_HINT = /(^|\s)(TRS_Editor|TRS_UEDITOR|trs_paper_default|dochtmlcon|zoom|UCAP-CONTENT|vsb_content|v_news_content|pages_content|article-content|article_content|endText|content-article)(\s|$)/i;
@@ -103,7 +103,19 @@ function chooseRoot(ctx: PageContext, stats: Map<Element, Stat>): Element | null
   return null;
 }
 
+/** The article without its pager: what the pipeline needs at page load (see extractArticle). */
+export type ArticleBody = Omit<ArticleResult, 'pagination'>;
+
+/**
+ * The article and its pager. The pipeline calls extractBody and reads the pager in its details
+ * stage (pipeline.ts), so that pagination.ts stays out of the content script's load path.
+ */
 export function extractArticle(ctx: PageContext, title: string, knownRoot?: Element | null): ArticleResult {
+  const article = extractBody(ctx, title, knownRoot);
+  return { ...article, pagination: article.isArticle && article.element ? findPagination(ctx, article.element) : null };
+}
+
+export function extractBody(ctx: PageContext, title: string, knownRoot?: Element | null): ArticleBody {
   try {
     const body = ctx.doc.body || ctx.doc.documentElement;
     if (!body) return EMPTY;
@@ -127,7 +139,7 @@ export function extractArticle(ctx: PageContext, title: string, knownRoot?: Elem
     const punct = (text.match(/[，。；！？]/g) || []).length;
     const density = st && st.chars ? st.linkChars / st.chars : 0;
     const isArticle = density < 0.5 && (chars >= 200 || (chars >= 40 && punct >= 2));
-    return { element: root, body: text, blocks, isArticle, pagination: isArticle ? findPagination(ctx, root) : null };
+    return { element: root, body: text, blocks, isArticle };
   } catch {
     return EMPTY;
   }

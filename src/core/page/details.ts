@@ -5,7 +5,7 @@
 // context: the page's context may be long gone when the popup asks.
 // The visible page is preferred over machine data for the date (it says whether a time is
 // shown); gov meta tags are preferred for the source (the CMS states them).
-import type { SiteInfo } from '../types';
+import type { Analysis, SiteInfo } from '../types';
 import { metaContent, ldString, elementsNamed } from './metaread';
 import type { TextLine } from './textlines';
 import { machineDate, parseDate, yearFromUrl } from './dates';
@@ -22,14 +22,8 @@ export interface MetaDraft {
   ld: Record<string, unknown>[];
 }
 
-export interface PageDetails {
-  published: string;
-  source: string;
-  author: string;
-  editor: string;
-  site: SiteInfo;
-  docInfo: Record<string, string>;
-}
+/** The Analysis fields this module fills. */
+export type PageDetails = Pick<Analysis, 'published' | 'source' | 'author' | 'editor' | 'site' | 'docInfo'>;
 
 const EMPTY_SITE: SiteInfo = { name: '', domain: '', column: '' };
 /** Details of a page that has none (or that have not been read yet). */

@@ -3,8 +3,8 @@
 //     mark comes before DOMContentLoaded (the old crxjs async loader started it 60–320 ms late);
 //   - text repairs reach content the page adds later (pinyin loaded after the first analysis),
 //     reversibly: "show everything" puts the added text back as the page wrote it;
-//   - the page's details (date, source, 信息公开 fields, script) are not read at load, and load
-//     with the popup's first request, also on a page whose CSP forbids every script.
+//   - the page's details (date, source, 信息公开 fields, script, the article's pager) are not read
+//     at load, and load with the popup's first request, also on a page whose CSP forbids every script.
 const ARTICLE = 'gov/article.html';
 const isReady = () => performance.getEntriesByName('qingdu:ready').length > 0;
 
@@ -74,6 +74,20 @@ export default [
       h.assert.equal(a.script, 'simplified');
       h.assert.equal(a.title, '示例市召开2024年城市更新工作推进会');
       h.assert.equal(await page.evaluate(lazyLoaded, 'details'), true, 'the check sees the part once loaded');
+    },
+  },
+  {
+    name: "a paged article's pager is read with the details, on the first request (corpus page)",
+    browsers: ['chromium', 'firefox'],
+    async run(h) {
+      const path = 'corpus/pages/gne-guancha-guancha.html';
+      const page = await h.newPage(h.govUrl(path));
+      await h.waitFor(page, isReady);
+      const lazyLoaded = (name) => performance.getEntriesByName(`qingdu:lazy:${name}`).length > 0;
+      h.assert.equal(await page.evaluate(lazyLoaded, 'details'), false, 'details part loaded before it was asked for');
+      const state = await h.send(await h.tabIdFor(path), { type: 'get-state' });
+      h.assert.equal(state.analysis.isArticle, true);
+      h.assert.deepEqual(state.analysis.pagination, { current: 1, total: 2 });
     },
   },
 ];

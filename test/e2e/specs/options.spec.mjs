@@ -251,7 +251,7 @@ export default [
     browsers: ['chromium'],
     timeout: 90_000,
     async run(h) {
-      const dist = resolve(import.meta.dirname, '..', '..', '..', 'dist', 'chrome');
+      const dist = join(process.env.QINGDU_DIST ?? resolve(import.meta.dirname, '..', '..', '..', 'dist'), 'chrome');
       const ext = testCopy(dist, 'chromium');
       const profile = mkdtempSync(join(tmpdir(), 'qingdu-e2e-options-profile-'));
       const launch = async () => {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const CORPUS = resolve(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpus');
+const CORPUS = process.env.QINGDU_CORPUS ?? resolve(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpus');
 const BASE = 'gne-guancha-2';
 const TECHNIQUES = ['title', 'topline', 'footer-farm', 'hidden-links', 'recommend', 'overlay', 'mirror', 'inline', 'combo'];
 const SEEDS = ['000', '001', '002', '003', '004'];
