@@ -8,7 +8,9 @@ const SOURCE_VALUE = /^([\p{Script=Han}A-Za-z0-9_·•.（）()&\-]+(?: (?=[A-Z]
 /** Values that are not a source: "from the web", "this site", "unknown". */
 const NOT_SOURCE = /^(网络|网络整理|互联网|本站|本网|未知|不详|无|暂无|原创|转载|其他|其它)$/;
 const TRAILING = /(作者|编辑|责任编辑|记者|时间|发布|日期|浏览|点击|字号|阅读|通讯员|摄影|供稿).*$/u;
-const STOP = /^(原创|分享到|分享|关注|评论|举报|收藏|打印|关闭|字号|阅读|浏览|次|作者|来源|编辑|企鹅号|头条号|百家号|网易号|大|中|小|\d+|[\d:：/.-]+|【.*】|\[.*\])$/;
+// Not names either: a platform badge (优质原创) and the heading of the panel that follows the
+// metadata line when the share tools between are hidden (toutiao: "2019-09-08 11:42:03 相关推荐").
+const STOP = /^(原创|优质原创|(?:相关|热门|精彩|热点|为你|延伸|推荐)(?:推荐|阅读|文章|新闻|资讯)|猜你喜欢|阅读排行|分享到|分享|关注|评论|举报|收藏|打印|关闭|字号|阅读|浏览|次|作者|来源|编辑|企鹅号|头条号|百家号|网易号|大|中|小|\d+|[\d:：/.-]+|【.*】|\[.*\])$/;
 
 function cleanName(v: string): string {
   return v
