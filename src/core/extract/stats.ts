@@ -5,7 +5,7 @@
 // (hidden attribute, inline display:none) are used; the few elements that win are checked later.
 import type { PageContext } from '../page/context';
 import { BLOCK_TAGS, domIndex } from '../page/context';
-import { MARK_ARIA_HIDDEN, MARK_HIDDEN, MARK_STYLE, hiddenAttrAt, mayHave, styleAt, tableAt, type NodeTable } from '../page/dom-index';
+import { MARK_ARIA_HIDDEN, MARK_HIDDEN, MARK_STYLE, hiddenAttrAt, isSpaceCode, mayHave, styleAt, tableAt, type NodeTable } from '../page/dom-index';
 
 /** cheaplyHidden() is false for an element without any of these attributes. */
 const HIDING = MARK_HIDDEN | MARK_STYLE | MARK_ARIA_HIDDEN;
@@ -69,15 +69,7 @@ function cheaplyHiddenAt(t: NodeTable, row: number): boolean {
 /** Characters of `s` outside SPACE (JS \s plus U+200B–U+200D), without building the stripped string. */
 export function countChars(s: string): number {
   let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c > 32 && c < 0xa0) n++;
-    else if (
-      !(c === 9 || c === 10 || c === 11 || c === 12 || c === 13 || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200d) ||
-        c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)
-    )
-      n++;
-  }
+  for (let i = 0; i < s.length; i++) if (!isSpaceCode(s.charCodeAt(i), true)) n++;
   return n;
 }
 

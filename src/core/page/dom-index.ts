@@ -390,18 +390,19 @@ export function buildDomIndex(doc: Document): DomIndex {
   };
 }
 
-/** = s.replace(/\s+/g, '').length without building the string (JS \s: WhiteSpace + LineTerminator). */
+/** JS \s (WhiteSpace + LineTerminator) as a char code; with `zeroWidth`, U+200B–U+200D count too. */
+export function isSpaceCode(c: number, zeroWidth = false): boolean {
+  if (c > 32 && c < 0xa0) return false;
+  return (
+    c === 9 || c === 10 || c === 11 || c === 12 || c === 13 || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= (zeroWidth ? 0x200d : 0x200a)) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** = s.replace(/\s+/g, '').length without building the string. */
 export function nonSpaceLength(s: string): number {
   let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c > 32 && c < 0xa0) n++;
-    else if (
-      !(c === 9 || c === 10 || c === 11 || c === 12 || c === 13 || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-        c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)
-    )
-      n++;
-  }
+  for (let i = 0; i < s.length; i++) if (!isSpaceCode(s.charCodeAt(i))) n++;
   return n;
 }
 
