@@ -3,6 +3,10 @@ import { defineConfig } from 'vite';
 import { builtinModules } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+// QINGDU_DIST=/tmp/x builds into /tmp/x/node, declarations included (private builds on a shared checkout).
+const outDir = join(process.env.QINGDU_DIST ?? 'dist', 'node');
 
 export default defineConfig({
   publicDir: false,
@@ -11,13 +15,13 @@ export default defineConfig({
       // Type declarations for library users: tsc emits them, index.d.ts points at them.
       name: 'qingdu-dts',
       closeBundle() {
-        execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.dts.json'], { stdio: 'inherit' });
-        writeFileSync('dist/node/index.d.ts', "export * from './types/node/index';\n");
+        execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.dts.json', '--outDir', join(outDir, 'types')], { stdio: 'inherit' });
+        writeFileSync(join(outDir, 'index.d.ts'), "export * from './types/node/index';\n");
       },
     },
   ],
   build: {
-    outDir: 'dist/node',
+    outDir,
     emptyOutDir: true,
     target: 'node20',
     ssr: true,

@@ -11,8 +11,7 @@ import { gzipSync } from 'node:zlib';
 const root = resolve(import.meta.dirname, '..');
 const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
 // QINGDU_DIST=/tmp/x: the extension builds go to /tmp/x/chrome and /tmp/x/firefox (vite.config.ts
-// reads it too; test/e2e/run.mjs tests that layout). The Node library is not built then:
-// vite.node.config.ts writes its type declarations into dist/node whatever the outDir.
+// and vite.node.config.ts read it too: the library goes to /tmp/x/node; test/e2e/run.mjs tests that layout).
 const distRoot = resolve(process.env.QINGDU_DIST ?? join(root, 'dist'));
 
 function run(label, args, env = {}) {
@@ -34,8 +33,7 @@ for (const browser of ['chrome', 'firefox']) {
   if (want(browser)) run(browser, ['build', '--logLevel', 'warn'], { BROWSER: browser });
 }
 if (want('node') && existsSync(join(root, 'vite.node.config.ts'))) {
-  if (process.env.QINGDU_DIST) console.log('build: node skipped (QINGDU_DIST: the Node build writes into dist/node)');
-  else run('node', ['build', '-c', 'vite.node.config.ts', '--logLevel', 'warn']);
+  run('node', ['build', '-c', 'vite.node.config.ts', '--logLevel', 'warn']);
 }
 
 // ---- size summary --------------------------------------------------------------------------
