@@ -6,7 +6,7 @@
 // next so noise detection can judge panels against it; repairs and summary work on the result.
 import { DEFAULT_ANALYZE_SETTINGS, kindEnabled } from './kinds';
 import { createContext } from './page/context';
-import { readTitle, type MetaDraft, type PageDetails } from './page/meta';
+import { noDetails, readTitle, type MetaDraft, type PageDetails } from './page/meta';
 import { detectSpam } from './spam/index';
 import { detectNoise } from './noise/index';
 import { extractBody } from './extract/index';
@@ -215,8 +215,6 @@ interface Pending {
   [DRAFT]?: DetailsDraft;
 }
 const detailsRead = new WeakMap<DetailsDraft, PageDetails & { pagination: Pagination }>();
-
-const noDetails = (): PageDetails => ({ published: '', source: '', author: '', editor: '', site: { name: '', domain: '', column: '' }, docInfo: {} });
 
 /** True when the analysis was made without the details stage (see fillDetails). */
 export function detailsPending(a: Analysis): boolean {

@@ -31,8 +31,7 @@ const BAD_NAME =
 const BAD_TAG = new Set(['NAV', 'ASIDE', 'FOOTER', 'HEADER', 'A', 'LI', 'UL', 'OL']);
 
 function nameWeight(el: Element, st: Stat, dom: DomIndex): number {
-  // Class and id as indexed (el.id only when an id attribute exists; else it is "").
-  const name = `${dom.classAttr(el) || ''} ${dom.idAttr(el) === null ? '' : el.id || ''}`.trim();
+  const name = dom.nameOf(el).trim();
   let w = 1;
   if (name) {
     if (CMS_HINT.test(name)) w *= 1.4;

@@ -68,11 +68,7 @@ export function createNoiseFacts(ctx: PageContext, article: ArticleRef): NoiseFa
   // costs one array read per element.
   let nameIds: Int32Array | null = null;
   const distinctNames: string[] = [];
-  const nameOf = (el: Element): string => {
-    // The class as indexed; el.id only when there is an id attribute (else it is "").
-    const id = dom.idAttr(el) === null ? '' : el.id;
-    return ((dom.classAttr(el) || '') + ' ' + id).toLowerCase();
-  };
+  const nameOf = (el: Element): string => dom.nameOf(el).toLowerCase();
   // Blocks whose text is still to be read (see finish).
   const pending = new Set<HiddenBlock>();
   // Ancestors of elements the markup hides (style="display:none", hidden), from the index's list.
@@ -269,7 +265,7 @@ export function labelled(facts: NoiseFacts, labels: RegExp, maxLen = 16): Elemen
 }
 
 /** Keep only the outermost blocks of each kind. */
-export function outermost(blocks: HiddenBlock[], dom: DomIndex | null = null): HiddenBlock[] {
+export function outermost(blocks: HiddenBlock[], dom: DomIndex): HiddenBlock[] {
   // Same as "no other block of the kind contains this one", by walking up the ancestors once.
   const byKind = new Map<string, Set<Element>>();
   for (const b of blocks) {
@@ -282,9 +278,7 @@ export function outermost(blocks: HiddenBlock[], dom: DomIndex | null = null): H
     const set = b.element && byKind.get(b.kind);
     if (!set) return true;
     // The index answers parentElement without a wrapper call (the same chain).
-    if (dom) {
-      for (let p = dom.parentElement(b.element!); p; p = dom.parentElement(p)) if (set.has(p)) return false;
-    } else for (let p = b.element!.parentElement; p; p = p.parentElement) if (set.has(p)) return false;
+    for (let p = dom.parentElement(b.element!); p; p = dom.parentElement(p)) if (set.has(p)) return false;
     return true;
   });
 }

@@ -5,7 +5,7 @@
 // (collapsed by the UI, revealable) instead.
 import type { HiddenBlock } from '../types';
 import { domIndex } from '../page/context';
-import { longTextRows, longTexts } from '../spam/long-texts';
+import { longTextData, longTexts } from '../spam/long-texts';
 import { grow, labelled, outermost, type NoiseDetector, type NoiseFacts } from './common';
 
 const REC_LABEL =
@@ -109,13 +109,11 @@ export function findPanels(facts: NoiseFacts): HiddenBlock[] {
   }
   out.push(...headlineLists(facts));
   // Content-farm boilerplate (seed 004): 版权声明：本文内容由互联网用户自发贡献…
-  // The text from the node table when the long texts have rows there (no wrapper call per node).
   const texts = longTexts(facts.ctx);
-  const rows = longTextRows(facts.ctx);
-  const data = domIndex(facts.ctx).nodes.data;
+  const data = longTextData(facts.ctx);
   for (let i = 0; i < texts.length; i++) {
     const n = texts[i];
-    if (!FARM_BOILERPLATE.test(rows ? data[rows[i]] : n.data)) continue;
+    if (!FARM_BOILERPLATE.test(data[i])) continue;
     const el = n.parentElement;
     if (!el || !facts.safe(el, 'recommendation')) continue;
     out.push(facts.block('recommendation', grow(facts, el, 'recommendation', 40), 'content-farm copyright boilerplate'));

@@ -58,6 +58,8 @@ export interface DomIndex {
   classAttr(el: Element): string | null;
   /** `el.getAttribute('id')` as it was when indexed. */
   idAttr(el: Element): string | null;
+  /** `${class} ${id}` as indexed ("" for a missing one): what name hints (title, body, noise) test. */
+  nameOf(el: Element): string;
   /** `el.parentElement` (no wrapper round trip for indexed elements). */
   parentElement(el: Element): Element | null;
   /** `outer.contains(inner)` for elements (row ranges when both are indexed). */
@@ -372,6 +374,10 @@ export function buildDomIndex(doc: Document): DomIndex {
     idAttr(el) {
       const at = pos.get(el);
       return at === undefined ? el.getAttribute('id') : idOf[at];
+    },
+    nameOf(el) {
+      const at = pos.get(el);
+      return at === undefined ? `${el.getAttribute('class') || ''} ${el.getAttribute('id') || ''}` : `${clsOf[at] || ''} ${idOf[at] || ''}`;
     },
     parentElement(el) {
       const at = pos.get(el);

@@ -8,7 +8,7 @@ import type { PageContext } from './context';
 import { domIndex, foldSpace } from './context';
 import { metaContent } from './metaread';
 import type { TextLine } from './textlines';
-import type { DomIndex } from './dom-index';
+import { tableAt, type DomIndex } from './dom-index';
 
 const squeeze = (s: string): string => s.normalize('NFKC').replace(/[\s\p{P}\p{S}]+/gu, '');
 const SEP = /\s*(?:--|——|—|–|_{1,2}|\||｜|-\s|\s-|::|·\s)\s*/;
@@ -49,8 +49,7 @@ function refsOf(ctx: PageContext, served: string, ld: string): Ref[] {
   return out;
 }
 
-const HEADING_TAG = /^H[1-6]$/;
-const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']); // = HEADING_TAG, without a regex per element
+const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 const TITLE_NAME = /title|headline|biaoti|(^|[-_\s])tit([-_\s]|$)/i;
 const NOT_IN = new Set(['HEAD', 'A', 'SCRIPT', 'STYLE', 'NAV', 'FOOTER', 'NOSCRIPT', 'TEMPLATE']);
 
@@ -59,12 +58,10 @@ function headingCandidates(ctx: PageContext): Element[] {
   const out: Element[] = [];
   const body = ctx.doc.body;
   if (!body) return out;
-  // The page's node table: element rows in document order, a skipped subtree is one jump to
-  // its end row (no firstElementChild/nextElementSibling/tagName wrapper calls).
+  // The node table (the page's, or one built for a body it does not hold): element rows in
+  // document order, a skipped subtree is one jump to its end row (no wrapper calls).
   const dom = domIndex(ctx);
-  const t = dom.nodes;
-  const from = dom.rowOf(body);
-  if (from < 0) return headingCandidatesLive(ctx, body);
+  const { table: t, row: from } = tableAt(dom, body);
   for (let r = from + 1, end = t.end[from]; r < end && out.length < 150; ) {
     if (t.type[r] !== 1) {
       r++;
@@ -79,31 +76,11 @@ function headingCandidates(ctx: PageContext): Element[] {
     if (HEADINGS.has(tag)) out.push(el);
     // Without attributes the name is " " (too short to test).
     else if (t.attrs[r]) {
-      const name = `${dom.classAttr(el) || ''} ${dom.idAttr(el) === null ? '' : el.id || ''}`;
+      const name = dom.nameOf(el);
       if (name.length >= 4 && TITLE_NAME.test(name)) out.push(el);
     }
     r++;
   }
-  return out;
-}
-
-/** The same walk over the live DOM, for a body the index does not hold. */
-function headingCandidatesLive(ctx: PageContext, body: Element): Element[] {
-  const out: Element[] = [];
-  // Manual walk: skips whole subtrees (scripts, links, nav, excluded blocks) at once.
-  const walk = (parent: Element) => {
-    for (let el = parent.firstElementChild; el && out.length < 150; el = el.nextElementSibling) {
-      const tag = el.tagName.toUpperCase();
-      if (NOT_IN.has(tag) || ctx.excluded.has(el)) continue;
-      if (HEADING_TAG.test(tag)) out.push(el);
-      else {
-        const name = `${el.getAttribute('class') || ''} ${el.id || ''}`;
-        if (name.length >= 4 && TITLE_NAME.test(name)) out.push(el);
-      }
-      walk(el);
-    }
-  };
-  walk(body);
   return out;
 }
 
@@ -207,7 +184,7 @@ export function findTitle(ctx: PageContext, opts: { servedTitleIsSpam: boolean; 
     if (text.length < 4 || text.length > 160) return;
     const cs = squeeze(text);
     const tag = el.tagName.toUpperCase();
-    const tagBonus = tag === 'H1' ? 0.3 : /^H[2-6]$/.test(tag) ? 0.15 : 0;
+    const tagBonus = tag === 'H1' ? 0.3 : HEADINGS.has(tag) ? 0.15 : 0;
     for (const ref of refs) {
       const m = match(text, cs, ref);
       if (!m) continue;
@@ -247,7 +224,7 @@ export function findTitle(ctx: PageContext, opts: { servedTitleIsSpam: boolean; 
   // No reference at all (hijacked <title>, no og:title) and no <h1>: the first heading the template
   // names as the title (<h2 class="title">), its badge (原创) left out.
   for (const el of cands) {
-    if (!HEADING_TAG.test(el.tagName.toUpperCase()) || !TITLE_NAME.test(`${el.getAttribute('class') || ''} ${el.id || ''}`)) continue;
+    if (!HEADINGS.has(el.tagName.toUpperCase()) || !TITLE_NAME.test(`${el.getAttribute('class') || ''} ${el.id || ''}`)) continue;
     const text = textOf(el);
     if (text.length >= 6 && text.length <= 80 && !el.querySelector('a')) return text;
   }

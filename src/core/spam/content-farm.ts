@@ -13,7 +13,7 @@ import type { HiddenBlock } from '../types';
 import { domIndex, foldSpace, type PageContext } from '../page/context';
 import { elementsNamed } from '../page/metaread';
 import { expandToLabel, randomLooking, short, siteOf, tooBroad, type PageFacts, type SpamDetector } from './facts';
-import { longTextRows, longTexts } from './long-texts';
+import { longTextData, longTextRows, longTexts } from './long-texts';
 
 /** The content-farm template's disclaimer (WordPress farm themes); Sohu-style portal notices lack it. */
 export const FARM_DISCLAIMER = /本文内容由互联网用户自发贡献/;
@@ -188,12 +188,10 @@ function panels(facts: PageFacts, disclaimers: Element[]): HiddenBlock[] {
 function disclaimers(facts: PageFacts): HiddenBlock[] {
   const out: HiddenBlock[] = [];
   const nodes = longTexts(facts.ctx);
-  const rows = longTextRows(facts.ctx);
-  const table = rows ? domIndex(facts.ctx).nodes : null;
+  const texts = longTextData(facts.ctx);
   for (let k = 0; k < nodes.length; k++) {
     const node = nodes[k];
-    // The text from the node table when it holds it (same string, no wrapper call).
-    const data = table ? table.data[rows![k]] : node.data;
+    const data = texts[k];
     if (!data.includes(FARM_DISCLAIMER_TEXT)) continue;
     const el = node.parentElement;
     if (!el || tooBroad(el) || facts.claimed(el) || facts.ctx.isInvisible(el)) continue;

@@ -2,7 +2,7 @@
 // anchor counts per ancestor, per-anchor spam scores, hosts, raw block text.
 import type { PageContext } from '../page/context';
 import { domIndex, foldSpace } from '../page/context';
-import { tableAt, type DomIndex, type NodeTable } from '../page/dom-index';
+import { isSpaceCode, tableAt, type DomIndex, type NodeTable } from '../page/dom-index';
 import type { HiddenBlock, SpamKind } from '../types';
 import { scoreText, type TextScore } from './matcher';
 
@@ -83,13 +83,8 @@ const textMemo = new WeakMap<NodeTable, (string | undefined)[]>();
 
 /** foldSpace(s), returning s itself when it holds nothing foldSpace changes (most labels). */
 function fold(s: string): string {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    // foldSpace's class: JS \s (which is also all that trim() removes) plus U+200B–U+200D.
-    if (c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200d) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)) {
-      return foldSpace(s);
-    }
-  }
+  // foldSpace's class: JS \s (which is also all that trim() removes) plus U+200B–U+200D.
+  for (let i = 0; i < s.length; i++) if (isSpaceCode(s.charCodeAt(i), true)) return foldSpace(s);
   return s;
 }
 
@@ -264,10 +259,12 @@ export function randomLooking(host: string): boolean {
   return labels.some((l) => (/\d/.test(l) && /[a-z]/.test(l) && l.length >= 4) || /[bcdfghjklmnpqrstvwxz]{4,}/.test(l));
 }
 
+/** tooBroad()'s tags, upper case (as the node table's `tag`). */
+export const BROAD_TAGS = new Set(['HTML', 'BODY', 'HEAD', 'MAIN', 'FRAMESET']);
+
 /** Skip the whole document root and body: hiding them would blank the page. */
 export function tooBroad(el: Element): boolean {
-  const tag = el.tagName.toUpperCase();
-  return tag === 'HTML' || tag === 'BODY' || tag === 'HEAD' || tag === 'MAIN' || tag === 'FRAMESET';
+  return BROAD_TAGS.has(el.tagName.toUpperCase());
 }
 
 /** Climb to the parent while it adds only a label or separators (友情链接:, 主站蜘蛛池模板:). */

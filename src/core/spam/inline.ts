@@ -5,7 +5,7 @@
 import type { HiddenBlock } from '../types';
 import { scoreText, type Hit } from './matcher';
 import type { PageFacts, SpamDetector } from './facts';
-import { longTextRows, longTexts } from './long-texts';
+import { longTextData, longTextRows, longTexts } from './long-texts';
 import { domIndex } from '../page/context';
 import type { NodeTable } from '../page/dom-index';
 
@@ -101,23 +101,20 @@ export const inlineSpam: SpamDetector = {
     const { ctx } = facts;
     const out: HiddenBlock[] = [];
     const nodes = longTexts(ctx);
+    const texts = longTextData(ctx);
     const rows = longTextRows(ctx);
     const table = rows ? domIndex(ctx).nodes : null;
     for (let k = 0; k < nodes.length; k++) {
       const node = nodes[k];
-      let data: string;
+      const data = texts[k];
+      if (data.length < 24) continue; // a splice lives inside a sentence
       let parent: Element | null;
       if (table) {
-        // The text, its parent and the link test from the node table (no DOM calls).
-        const r = rows![k];
-        data = table.data[r];
-        if (data.length < 24) continue; // a splice lives inside a sentence
-        const p = table.parent[r];
+        // The parent and the link test from the node table (no DOM calls).
+        const p = table.parent[rows![k]];
         if (p < 0 || SKIP.has(table.tag[p]) || insideLinkRow(table, p)) continue;
         parent = table.node[p] as Element;
       } else {
-        data = node.data;
-        if (data.length < 24) continue;
         parent = node.parentElement;
         if (!parent || SKIP.has(parent.tagName.toUpperCase()) || insideLink(parent)) continue;
       }

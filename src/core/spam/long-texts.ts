@@ -8,6 +8,8 @@ export const MIN_LONG_TEXT = 10;
 
 interface LongTexts {
   nodes: Text[];
+  /** Their text (from the node table when it holds them: the same strings, no wrapper call). */
+  data: string[];
   /** Their rows in domIndex(ctx).nodes; null when the body is not in the table. */
   rows: number[] | null;
 }
@@ -16,6 +18,11 @@ const cache = new WeakMap<PageContext, LongTexts>();
 
 export function longTexts(ctx: PageContext): Text[] {
   return collect(ctx).nodes;
+}
+
+/** The long texts' strings, same order as longTexts(). */
+export function longTextData(ctx: PageContext): string[] {
+  return collect(ctx).data;
 }
 
 /**
@@ -30,7 +37,8 @@ function collect(ctx: PageContext): LongTexts {
   let found = cache.get(ctx);
   if (found) return found;
   const list: Text[] = [];
-  found = { nodes: list, rows: null };
+  const texts: string[] = [];
+  found = { nodes: list, data: texts, rows: null };
   const body = ctx.doc.body;
   if (body) {
     // The text rows of the analysis' node table inside the body: the same nodes, in the same
@@ -43,12 +51,19 @@ function collect(ctx: PageContext): LongTexts {
       for (let i = row + 1, stop = end[row]; i < stop; i++) {
         if (type[i] === 3 && data[i].length >= MIN_LONG_TEXT) {
           list.push(node[i] as Text);
+          texts.push(data[i]);
           rows.push(i);
         }
       }
     } else {
       const walker = ctx.doc.createTreeWalker(body, 4 /* SHOW_TEXT */);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) if ((n as Text).data.length >= MIN_LONG_TEXT) list.push(n as Text);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const d = (n as Text).data;
+        if (d.length >= MIN_LONG_TEXT) {
+          list.push(n as Text);
+          texts.push(d);
+        }
+      }
     }
   }
   cache.set(ctx, found);

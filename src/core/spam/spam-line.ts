@@ -3,12 +3,10 @@
 // looks like this, so a gov paragraph that mentions 扫黄打非 or 彩票 is safe.
 import type { HiddenBlock } from '../types';
 import { scoreSegments, scoreText } from './matcher';
-import { expandToLabel, short, tooBroad, type PageFacts, type SpamDetector } from './facts';
+import { BROAD_TAGS, expandToLabel, short, tooBroad, type PageFacts, type SpamDetector } from './facts';
 import { domIndex } from '../page/context';
 
 const INLINE = new Set(['A', 'SPAN', 'FONT', 'B', 'STRONG', 'EM', 'I', 'U', 'SMALL', 'BIG', 'LABEL', 'ABBR', 'CITE', 'MARK', 'SUB', 'SUP', 'S', 'STRIKE', 'TT', 'CODE', 'RUBY', 'RT', 'RP', 'BR', 'IMG', 'WBR', 'NOBR']);
-/** tooBroad() by upper-case tag (the table's `tag` is tagName.toUpperCase()). */
-const BROAD = new Set(['HTML', 'BODY', 'HEAD', 'MAIN', 'FRAMESET']);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'HEAD', 'TITLE']);
 
 const WORD_CHAR = /[\p{Script=Han}a-z]/iu;
@@ -89,7 +87,7 @@ export const spamLine: SpamDetector = {
         if (!hasWordChar(data[i])) continue;
         let b = p;
         while (INLINE.has(tag[b]) && parent[b] >= 0) b = parent[b];
-        if (b !== last && !BROAD.has(tag[b])) blocks.add(node[b] as Element);
+        if (b !== last && !BROAD_TAGS.has(tag[b])) blocks.add(node[b] as Element);
         last = b;
       }
     }
