@@ -85,6 +85,15 @@ async function openView(h, page, path) {
   return { tabId, state };
 }
 
+/**
+ * Waits for the clone/parasite banner where the analysis calls for one: it is a lazy part that
+ * may arrive after qingdu:ready, and its host would otherwise count as a change to the page.
+ */
+async function bannerSettled(h, page, path) {
+  const { analysis } = await h.send(await h.tabIdFor(path), { type: 'get-state' });
+  if (analysis.clone || analysis.parasite) await h.waitFor(page, () => !!document.querySelector('qingdu-banner'));
+}
+
 /** Scrolls the page (before opening) to a point it can reach, and returns it. */
 async function scrollPage(page) {
   return page.evaluate(() => {
@@ -119,7 +128,8 @@ function checkFull(c) {
     const page = await load(h, c.path);
     await h.waitFor(page, isReady);
     const y = await scrollPage(page);
-    const before = await page.evaluate(() => document.documentElement.outerHTML.length);
+    await bannerSettled(h, page, c.path);
+    const before = await page.evaluate(() => document.documentElement.outerHTML);
     const { state } = await openView(h, page, c.path);
     await h.waitFor(page, focusedInView);
     const v = await page.evaluate(viewState);
@@ -173,8 +183,17 @@ function checkFull(c) {
     const after = await page.evaluate(viewState);
     h.assert.equal(after.attr, null);
     h.assert.equal(after.scrollY, y, `${c.name}: scroll position restored`);
-    h.assert.equal(await page.evaluate(() => document.documentElement.outerHTML.length), before, 'page markup unchanged after close');
+    const markup = await page.evaluate(() => document.documentElement.outerHTML);
+    h.assert.ok(markup === before, `${c.name}: page markup changed after close: ${firstDifference(before, markup)}`);
   };
+}
+
+/** Where two serialisations part, with some context from each (for the failure message). */
+function firstDifference(a, b) {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const at = (s) => JSON.stringify(s.slice(Math.max(0, i - 60), i + 100));
+  return `lengths ${a.length} → ${b.length}, first difference at ${i}: before ${at(a)}, after ${at(b)}`;
 }
 
 /** Clicks a toolbar control inside the view by its data-action. */
