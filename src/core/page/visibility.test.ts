@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildStyleIndex, hidingDeclaration, isFloatingDecl, parseInline, ruleDeclarations, type Declarations } from './visibility';
+import { buildStyleIndex, hidingDeclaration, isFloatingDecl, mayHideOrFloat, parseInline, ruleDeclarations, type Declarations } from './visibility';
+import { buildDomIndex } from './dom-index';
 import { CORPUS, hasCorpus } from '../../../test/helpers/corpus';
 
 /** Every style rule of the document, @media and @supports included (the filter must hold for all). */
@@ -180,5 +181,119 @@ describe('style index with layout', () => {
     }
     // A visible static element: nine reads, no overflow shorthand.
     expect([...reads.get(doc.getElementById('a')!)!.keys()]).toEqual(['display', 'visibility', 'fontSize', 'textIndent', 'opacity', 'position', 'overflowY', 'color', 'backgroundColor']);
+  });
+});
+
+describe('cssText gate (mayHideOrFloat)', () => {
+  // Rules that hide or float, some written so that cssText shows a folded or stale shorthand.
+  const hiding = [
+    '.a{display:none}', '.b{display:NONE !important}', '.c{visibility:collapse}', '.d{position:fixed}', '.e{position:sticky;top:0}',
+    '.f{position:absolute;z-index:999}', '.g{position:absolute;left:-9999px}', '.h{position:absolute;margin:0 0 0 -999px}',
+    '.i{position:absolute;margin:0;margin-left:-9999px}', '.j{margin-left:-9999px;position:absolute}', '.k{position:absolute;clip:rect(0,0,0,0)}',
+    '.l{font-size:0}', '.m{font:0/0 a}', '.n{font:12px a;font-size:0}', '.o{font:12px a !important;font-size:0}', '.p{font-size:.0em}',
+    '.q{text-indent:-9999px}', '.r{overflow:hidden;height:0}', '.s{overflow-y:clip;max-width:0}', '.t{opacity:0}', '.u{opacity:.0}',
+    '.v{color:#fff;background:#fff}', '.w{background:#fff;background-color:red;color:red}', '.x{color:red;background-color:red}',
+    '.y{margin:0 !important;margin-left:-999px !important;position:fixed}', '.z{POSITION:ABSOLUTE;TOP:-999PX}',
+  ];
+  // Rules the gate must let through without reading a property.
+  const plain = [
+    'a{color:#333;text-decoration:none}', '.s{margin:0 auto;font-family:serif}', '.t{background:#fff}', '.u{position:relative;left:-9999px}',
+    '.v{overflow:hidden}', '.w{height:0}', '.x{opacity:1}', '.y{display:block;visibility:visible}', '.z{border-color:red;background:red}',
+  ];
+  const rules = (css: string[]) => {
+    const doc = new JSDOM(`<style>${css.join('\n')}</style>`).window.document;
+    return styleRules(doc);
+  };
+
+  it('is true for every rule the checks flag, folded and stale shorthands included', () => {
+    let flagged = 0;
+    for (const rule of rules(hiding)) {
+      const st = ruleDeclarations(rule.style);
+      if (!hidingDeclaration(st) && !isFloatingDecl(st)) continue;
+      flagged++;
+      expect(mayHideOrFloat(rule.style.cssText), rule.cssText).toBe(true);
+    }
+    expect(flagged).toBeGreaterThanOrEqual(hiding.length - 2); // jsdom drops a value or two (clip)
+  });
+
+  it('is false for plain rules', () => {
+    for (const rule of rules(plain)) expect(mayHideOrFloat(rule.style.cssText), rule.cssText).toBe(false);
+  });
+
+  // Injected pages: the kinds that add hiding stylesheet rules, every other one (their other rules
+  // repeat the pages' sheets). .tmp/css/gatecheck.mjs runs all 365 pages.
+  const KINDS = /--(hidden-links|overlay|combo|mirror)\.html$/;
+
+  it.runIf(hasCorpus)('holds on every rule of the corpus pages and of injected hiding rules', () => {
+    let flagged = 0, through = 0, all = 0;
+    for (const dir of ['pages', 'seeds', 'injected']) {
+      const files = readdirSync(join(CORPUS, dir)).filter((f) => f.endsWith('.html')).sort();
+      for (const f of dir === 'injected' ? files.filter((f) => KINDS.test(f)).filter((_, i) => i % 2 === 0) : files) {
+        const doc = new JSDOM(readFileSync(join(CORPUS, dir, f), 'utf8')).window.document;
+        for (const rule of styleRules(doc)) {
+          all++;
+          const gate = mayHideOrFloat(rule.style.cssText);
+          if (!gate) through++;
+          const st = ruleDeclarations(rule.style);
+          if (hidingDeclaration(st) || isFloatingDecl(st)) {
+            flagged++;
+            if (!gate) expect.fail(`${f}: ${rule.cssText}`);
+          }
+        }
+        doc.defaultView?.close();
+      }
+    }
+    expect(flagged).toBeGreaterThan(500);
+    expect(through / all).toBeGreaterThan(0.6); // most rules skip the reads
+  }, 180_000);
+});
+
+describe('style index without layout', () => {
+  const page = (head: string, body: string) => new JSDOM(`<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`).window.document;
+
+  it('does not run the selector engine for selectors whose attribute or tag the page lacks', () => {
+    const doc = page(
+      '<style>[ng\\:cloak],[ng-cloak],[data-ng-cloak]{display:none} x-gone a{display:none} [v-cloak]{display:none} div:not([nope]) i{display:none} [data-t="a b"]{display:none}</style>',
+      '<p id="v" v-cloak>待编译</p><div><i id="i">x</i></div><span id="t" data-t="a b">t</span>',
+    );
+    const asked: string[] = [];
+    const qsa = doc.querySelectorAll.bind(doc);
+    (doc as unknown as { querySelectorAll: (s: string) => unknown }).querySelectorAll = (sel: string) => (asked.push(sel), qsa(sel));
+    const idx = buildStyleIndex(doc);
+    const hidden = idx.hiddenCandidates().map((e) => e.id);
+    expect(hidden.sort()).toEqual(['i', 't', 'v']);
+    // [ng\:cloak] … and `x-gone a` cannot match: no such attribute or tag. The others can.
+    expect(asked).toEqual(['[v-cloak]', 'div:not([nope]) i', '[data-t="a b"]']);
+  });
+
+  it('answers hidden and style attributes from the index, with the same reasons', () => {
+    const body =
+      '<div id="a" hidden>a</div><div id="b" style="display:none">b</div><div id="c" style="color:#fff;background:#fff">c</div>' +
+      '<div id="d" style="margin:0">d</div><div id="e">e</div><div id="f" style="position:fixed">f</div><div id="g" style="position:absolute;z-index:9999">g</div>';
+    const reasons = (doc: Document, idx: ReturnType<typeof buildStyleIndex>) =>
+      Array.from(doc.body.querySelectorAll('*')).map((el) => `${el.id}:${idx.hiddenReason(el)}:${idx.floating(el)}`);
+    const doc = page('', body);
+    const dom = buildDomIndex(doc);
+    // No hasAttribute; the style text is read once per styled element (the index's shared memo).
+    const calls: string[] = [];
+    const win = doc.defaultView as unknown as { Element: { prototype: Element } };
+    const proto = win.Element.prototype;
+    const { hasAttribute, getAttribute } = proto;
+    proto.hasAttribute = function (this: Element, n: string) { calls.push(`has ${this.id} ${n}`); return hasAttribute.call(this, n); };
+    proto.getAttribute = function (this: Element, n: string) { calls.push(`get ${getAttribute.call(this, 'id')} ${n}`); return getAttribute.call(this, n); };
+    const idx = buildStyleIndex(doc, () => dom);
+    const got = reasons(doc, idx);
+    reasons(doc, idx);
+    proto.hasAttribute = hasAttribute;
+    proto.getAttribute = getAttribute;
+    expect(calls).toEqual(['get b style', 'get c style', 'get d style', 'get f style', 'get g style']);
+    expect(got).toEqual([
+      'a:hidden attribute:false', 'b:display:none:false', 'c:colour = background:false', 'd::false', 'e::false', 'f::true', 'g::true',
+    ]);
+    // An element added after the index was built is read live.
+    const late = doc.createElement('div');
+    late.setAttribute('style', 'visibility:hidden');
+    doc.body.append(late);
+    expect(buildStyleIndex(doc, () => dom).hiddenReason(late)).toBe('visibility:hidden');
   });
 });

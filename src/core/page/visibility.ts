@@ -23,7 +23,7 @@ export interface StyleIndex {
   readonly layout: boolean;
 }
 
-import { buildDomIndex, type DomIndex } from './dom-index';
+import { buildDomIndex, hiddenAttrAt, styleAt, type DomIndex } from './dom-index';
 
 const OFFSCREEN = -500; // px; attackers use -999 .. -99999
 
@@ -98,6 +98,53 @@ export function isFloatingDecl(st: Declarations): boolean {
   return false;
 }
 
+/**
+ * Can a rule whose style serialises to `css` (its cssText) hide its element (hidingDeclaration)
+ * or float (isFloatingDecl)? A superset test: false only when both are sure to answer '' / false.
+ *
+ * Why: under jsdom every getPropertyValue on a rule's style runs the Proxy traps of its wrapper
+ * (~1.5 µs); the two checks read 9–11 properties per rule, cssText is one read. Proof: cssText
+ * lists each declared property as `name: value` (value = getPropertyValue(name), " !important"
+ * after), except longhands folded into a declared shorthand — and a shorthand's text may be stale
+ * (jsdom keeps `font: 12px a` after a later `font-size: 0`, `background: #fff` after a later
+ * `background-color`). The properties read: display, visibility, position, z-index, text-indent,
+ * opacity, color, height/width (max-) are nobody's longhands (jsdom: background ⊃ background-color,
+ * font ⊃ font-size, margin ⊃ margin-*, border, flex, padding; browsers also overflow ⊃ overflow-y,
+ * inset ⊃ left/top/right/bottom). Per answer of the checks:
+ * - display:none / visibility hidden|collapse / position fixed|sticky: that text.
+ * - position absolute: floats only with a z-index; off-screen needs a side or margin ≤ -500 (a
+ *   value starting with "-", or a margin/inset shorthand); clip needs "clip".
+ * - font-size:0: px() of the value is 0, so the value starts with -?[0.] (a leading 1-9 parses
+ *   non-zero); or any `font:` shorthand.
+ * - text-indent ≤ -999: the value starts with "-".
+ * - height:0 / width:0: overflow or overflow-y hidden|clip, and a height/width value starting -?[0.].
+ * - opacity:0: parseFloat is 0 only for a value starting [-+]?[0.].
+ * - colour = background: an own `color:` (after a space or at the start, not border-color) and
+ *   "background" somewhere (background-color, or the shorthand folding it).
+ */
+const MAY_HIDE =
+  /display:\s*none|visibility:\s*(?:hidden|collapse)|position:\s*(?:fixed|sticky)|font-size:\s*-?[0.]|font:|text-indent:\s*-|opacity:\s*[-+]?[0.]/i;
+const ABSOLUTE = /position:\s*absolute/i;
+const OFFSET = /z-index|clip|margin|inset|:\s*-/i;
+const OVERFLOW = /overflow[-a-z]*:\s*(?:hidden|clip)/i;
+const ZERO_SIZE = /(?:height|width):\s*-?[0.]/i;
+const OWN_COLOR = /(?:^|\s)color:/i;
+
+export function mayHideOrFloat(css: string): boolean {
+  return (
+    MAY_HIDE.test(css) ||
+    (ABSOLUTE.test(css) && OFFSET.test(css)) ||
+    (OVERFLOW.test(css) && ZERO_SIZE.test(css)) ||
+    (OWN_COLOR.test(css) && /background/i.test(css))
+  );
+}
+
+/**
+ * Can a style attribute hide (hidingDeclaration of parseInline) or float? parseInline's names are
+ * the attribute's own, lower-cased: every check starts from one of these names.
+ */
+const INLINE_HIDES = /display|visibility|position|font-size|text-indent|overflow|opacity|color/i;
+
 /** Documents already seen rendered (see hasLayout). */
 const rendered = new WeakMap<Document, true>();
 
@@ -132,24 +179,31 @@ interface RuleSets {
 function collectRules(doc: Document, dom: () => DomIndex): RuleSets {
   const hidden = new Map<Element, string>();
   const floating = new Set<Element>();
+  let absent: Absent | null = null;
   const visit = (rules: CSSRuleList | undefined) => {
     if (!rules) return;
     for (let i = 0; i < rules.length; i++) {
       const rule = rules[i] as CSSStyleRule;
       // Skip @media/@supports: responsive "display:none on phones" rules must not count.
-      if (rule.type !== 1 || !rule.selectorText || !rule.style) continue;
-      const style = ruleDeclarations(rule.style);
+      if (rule.type !== 1) continue;
+      const selectorText = rule.selectorText;
+      const st = selectorText ? rule.style : null;
+      if (!st || !mayHideOrFloat(st.cssText)) continue;
+      const style = ruleDeclarations(st);
       const reason = hidingDeclaration(style);
       const float = isFloatingDecl(style);
       if (!reason && !float) continue;
       // Interactive states never apply to a page at rest.
-      if (/:(hover|focus|active|visited|checked|target|focus-within)|::?(before|after|placeholder|selection|-webkit|-moz)/i.test(rule.selectorText)) continue;
-      const selectors = rule.selectorText.split(',').filter((sel) => mayMatch(dom(), sel));
+      if (/:(hover|focus|active|visited|checked|target|focus-within)|::?(before|after|placeholder|selection|-webkit|-moz)/i.test(selectorText)) continue;
+      const selectors = selectorText.split(',').filter((sel) => mayMatch(dom(), sel));
       if (!selectors.length) continue;
       let matches: Element[];
       try {
-        // Simple selectors are matched on the index (no selector compilation under jsdom).
-        matches = dom().select(selectors.join(',')) ?? Array.from(doc.querySelectorAll(selectors.join(',')));
+        // Simple selectors are matched on the index (no selector compilation under jsdom). The
+        // selector engine is skipped when no selector can match: each needs an attribute name or
+        // a tag the page does not have (`[v-cloak]`, `[ng\:cloak]`: ~20 ms a list under jsdom).
+        const list = selectors.join(',');
+        matches = dom().select(list) ?? (selectors.every((sel) => (absent ??= absentNames(dom())).cannotMatch(sel)) ? [] : Array.from(doc.querySelectorAll(list)));
       } catch {
         continue;
       }
@@ -168,6 +222,55 @@ function collectRules(doc: Document, dom: () => DomIndex): RuleSets {
     }
   }
   return { hidden, floating };
+}
+
+interface Absent {
+  /** True when no element of the document can match `selector` (a superset test of "matches nothing"). */
+  cannotMatch(selector: string): boolean;
+}
+
+// The rightmost compound, when it is plain enough to trust the whitespace split: a tag or *, then
+// .class, #id and [attr], [attr=value] parts, names of [\w-] (an attribute name may hold "\:"),
+// values unquoted or quoted without spaces, brackets, quotes or backslashes. No parentheses: an
+// attribute inside :not() is not required. Anything else (a split inside a string, :is(), …) fails
+// the pattern and is kept.
+const ATTR = String.raw`\[\s*((?:[\w-]|\\:)+)\s*(?:[~|^$*]?=\s*(?:[\w-]+|"[^"'\\\[\]\s]*"|'[^"'\\\[\]\s]*')\s*)?\]`;
+const COMPOUND = new RegExp(String.raw`^([\w-]+|\*)?(?:[.#][\w-]+|${ATTR})*$`);
+const ATTRS = new RegExp(ATTR, 'g');
+
+/**
+ * Attribute names (lower case, qualified and local parts) and tags (upper case) of the indexed
+ * elements, built on first need: an element matching `[name]` has an attribute called name
+ * (ASCII case-insensitively in HTML), one matching `tag` has that local name.
+ */
+function absentNames(index: DomIndex): Absent {
+  const tags = new Set(index.nodes.tag);
+  let names: Set<string> | null = null;
+  const hasName = (name: string): boolean => {
+    if (!names) {
+      names = new Set();
+      for (const el of index.elements) {
+        if (!index.hasAttributes(el)) continue;
+        for (const n of el.getAttributeNames()) {
+          const low = n.toLowerCase();
+          names.add(low);
+          const colon = low.indexOf(':');
+          if (colon >= 0) names.add(low.slice(colon + 1));
+        }
+      }
+    }
+    return names.has(name.replace(/\\:/g, ':').toLowerCase());
+  };
+  return {
+    cannotMatch(selector) {
+      const last = selector.trim().split(/[\s>+~]+/).pop() || '';
+      const m = COMPOUND.exec(last);
+      if (!m) return false;
+      if (m[1] && m[1] !== '*' && !tags.has(m[1].toUpperCase())) return true;
+      for (const a of last.matchAll(ATTRS)) if (!hasName(a[1])) return true;
+      return false;
+    },
+  };
 }
 
 /**
@@ -203,14 +306,17 @@ function mayMatch(dom: DomIndex, selector: string): boolean {
 export function buildStyleIndex(doc: Document, dom: () => DomIndex = () => buildDomIndex(doc)): StyleIndex {
   const layout = hasLayout(doc);
   const view = doc.defaultView;
+  // The default builds a new index per call: ask it once.
+  let built: DomIndex | null = null;
+  const index = () => (built ??= dom());
   let rules: RuleSets | null = null;
-  const getRules = () => (rules ??= collectRules(doc, dom));
+  const getRules = () => (rules ??= collectRules(doc, index));
   const confirmed = new Map<Element, string>();
 
-  const inlineReason = (el: Element): string => {
-    const style = el.getAttribute('style');
-    return style ? hidingDeclaration(parseInline(style)) : '';
-  };
+  // Without layout, an element's hidden and style attributes come from the index's table when it
+  // holds the element (its marks, and the style text other stages share): no wrapper call each.
+  const styleAttr = (el: Element, idx: DomIndex, row: number): string | null => (row >= 0 ? styleAt(idx.nodes, row) : el.getAttribute('style'));
+  const inlineReason = (style: string | null): string => (style && INLINE_HIDES.test(style) ? hidingDeclaration(parseInline(style)) : '');
 
   // With layout, hidden-links asks every element's style and overlay asks every element again
   // whether it floats: one CSSStyleDeclaration per element, and its position read once.
@@ -274,9 +380,12 @@ export function buildStyleIndex(doc: Document, dom: () => DomIndex = () => build
   return {
     layout,
     hiddenReason(el) {
-      if (el.hasAttribute('hidden')) return 'hidden attribute';
-      if (layout) return computedReason(el);
-      const inline = inlineReason(el);
+      if (layout) return el.hasAttribute('hidden') ? 'hidden attribute' : computedReason(el);
+      const idx = index();
+      const row = idx.rowOf(el);
+      if (row >= 0 ? hiddenAttrAt(idx.nodes, row) : el.hasAttribute('hidden')) return 'hidden attribute';
+      const style = styleAttr(el, idx, row);
+      const inline = inlineReason(style);
       if (inline) return inline;
       const fromRule = getRules().hidden.get(el);
       if (!fromRule) return '';
@@ -286,7 +395,7 @@ export function buildStyleIndex(doc: Document, dom: () => DomIndex = () => build
       // A big block: a later, more specific rule may show it again. Ask the cascade once.
       let known = confirmed.get(el);
       if (known === undefined) {
-        const st = el.hasAttribute('style') ? '' : computedReason(el);
+        const st = style !== null ? '' : computedReason(el);
         known = /display|visibility/.test(fromRule) ? st : fromRule;
         confirmed.set(el, known);
       }
@@ -304,27 +413,32 @@ export function buildStyleIndex(doc: Document, dom: () => DomIndex = () => build
           return false;
         }
       }
-      const style = el.getAttribute('style');
-      if (style && isFloatingDecl(parseInline(style))) return true;
+      const idx = index();
+      const style = styleAttr(el, idx, idx.rowOf(el));
+      // isFloatingDecl reads nothing but position (and z-index with it).
+      if (style && /position/i.test(style) && isFloatingDecl(parseInline(style))) return true;
       return getRules().floating.has(el);
     },
     hiddenCandidates() {
       const body = doc.body;
       if (!body) return [];
       if (layout) return bodyElements(body).slice();
-      return [...dom().styledOrHidden, ...getRules().hidden.keys()];
+      return [...index().styledOrHidden, ...getRules().hidden.keys()];
     },
     floatingElements() {
       const body = doc.body;
       if (!body) return [];
-      // With layout the pool is the body's own elements: no containment test needed.
-      const found = layout
-        ? bodyElements(body).filter((el) => this.floating(el))
-        : [...new Set([...dom().styled, ...getRules().floating])].filter((el) => body.contains(el) && this.floating(el));
+      // With layout the pool is the body's own elements: no containment test needed. Without,
+      // containment and parents come from the index's rows (no wrapper calls).
+      const idx = layout ? null : index();
+      const found = idx
+        ? [...new Set([...idx.styled, ...getRules().floating])].filter((el) => idx.contains(body, el) && this.floating(el))
+        : bodyElements(body).filter((el) => this.floating(el));
+      const parentOf = (el: Element) => (idx ? idx.parentElement(el) : el.parentElement);
       // Outermost only: drop an element when one of its ancestors was found too.
       const set = new Set(found);
       return found.filter((el) => {
-        for (let p = el.parentElement; p; p = p.parentElement) if (set.has(p)) return false;
+        for (let p = parentOf(el); p; p = parentOf(p)) if (set.has(p)) return false;
         return true;
       });
     },
