@@ -108,6 +108,12 @@ describe('dom index', () => {
 
 describe('node table', () => {
   const doc = new JSDOM(PAGE + '<!-- c -->').window.document;
+  // Child nodes the walk must tell apart without nodeType for elements (it asks localName first):
+  // a processing instruction (no local name, left out of the table), a foreign element with an
+  // upper-case local name, an element among text and comment siblings.
+  const side = doc.getElementById('side')!;
+  side.append(doc.createProcessingInstruction('x', 'y'), 'tail', doc.createElementNS('http://www.w3.org/2000/svg', 'Ab'), doc.createComment('k'));
+  side.insertBefore(doc.createProcessingInstruction('first', ''), side.firstChild);
   const index = buildDomIndex(doc);
   const t = index.nodes;
   it('mirrors the DOM: children, siblings, parents, data, tag names', () => {

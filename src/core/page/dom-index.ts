@@ -175,8 +175,7 @@ export function buildDomIndex(doc: Document): DomIndex {
   let bodyFrom = 0, bodyTo = 0; // elements[bodyFrom, bodyTo) are the strict descendants of doc.body
 
   // Returns the element's body-text length (0 outside the body).
-  const walk = (el: Element, inBody: boolean, parentAt: number, parentRow: number): number => {
-    const tag = el.localName;
+  const walk = (el: Element, tag: string, inBody: boolean, parentAt: number, parentRow: number): number => {
     const at = elements.length;
     // Every call below is a wrapper round trip under jsdom. Most elements (p, span, li, br …)
     // carry no attribute at all: one call. The others: one call for the names, and a read only
@@ -231,12 +230,19 @@ export function buildDomIndex(doc: Document): DomIndex {
     if (el === body) bodyFrom = elements.length;
     let prev = -1;
     for (let c = el.firstChild; c; c = c.nextSibling) {
-      const type = c.nodeType;
+      // Of the child nodes only elements have a local name, and the walk needs it anyway: one
+      // call (a wrapper round trip under jsdom) instead of nodeType and then localName.
+      const name = (c as Element).localName;
       let r = -1;
-      if (type === 1) {
+      if (name !== undefined) {
         r = nt.type.length;
-        len += walk(c as Element, childInBody, at, me);
-      } else if (type === 3) {
+        len += walk(c as Element, name, childInBody, at, me);
+        if (prev >= 0) nt.next[prev] = r;
+        prev = r;
+        continue;
+      }
+      const type = c.nodeType;
+      if (type === 3) {
         const data = (c as Text).data;
         r = row(3, c, data, '', me, false);
         if (countText) {
@@ -263,7 +269,7 @@ export function buildDomIndex(doc: Document): DomIndex {
     return len;
   };
   const root = doc.documentElement;
-  if (root) walk(root, false, -1, -1);
+  if (root) walk(root, root.localName, false, -1, -1);
 
   const rowOf = (el: Element): number => {
     const at = pos.get(el);

@@ -2,7 +2,7 @@
 // be exactly those of the plain dense version (same sums in the same order), or summaries change.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { splitSentences, summarize, textRank } from './index';
+import { caseless, splitSentences, summarize, textRank } from './index';
 
 function denseTextRank(bags: Map<string, number>[], iterations = 20): number[] {
   const n = bags.length;
@@ -58,5 +58,21 @@ describe('splitSentences with a limit', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('caseless', () => {
+  it('holds only for strings toLowerCase() leaves unchanged (every UTF-16 code unit)', () => {
+    let yes = 0;
+    for (let c = 0; c < 0x10000; c++) {
+      const s = String.fromCharCode(c);
+      if (!caseless(s)) continue;
+      yes++;
+      expect(s.toLowerCase(), c.toString(16)).toBe(s);
+    }
+    expect(yes).toBeGreaterThan(20000);
+    expect(caseless('中文ab12')).toBe(true);
+    expect(caseless('中文Ab')).toBe(false);
+    expect(caseless('ＡＢ')).toBe(false);
   });
 });
