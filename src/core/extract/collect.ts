@@ -4,13 +4,12 @@
 import type { PageContext } from '../page/context';
 import { BLOCK_TAGS, domIndex, foldSpace } from '../page/context';
 import type { ArticleBlock } from '../types';
-import { SKIP_TAGS, cheaplyHidden, countChars, type Stat } from './stats';
+import { MARK_STYLE, tableAt, type NodeTable } from '../page/dom-index';
+import { SKIP_TAGS, cheaplyHiddenAt, countChars, type Stat } from './stats';
 
 /** Class/id words of boxes that sit inside article containers but are not article. */
 const NOISE_NAME =
   /(^|[-_\s])(share|sharing|bdshare|related|relate|recommend|tuijian|xgyd|xgxw|copyright|statement|disclaimer|ads?|advert|gg\d+x\d+|special_tag|video-wrapper|qrcode|ewm|editor-info|ep-source|otitle|page-tools?|tools|print)([-_\s]|$)/i;
-
-const HEADING = /^H[1-6]$/;
 
 export interface Collected {
   blocks: ArticleBlock[];
@@ -64,53 +63,70 @@ export function collectBlocks(ctx: PageContext, root: Element, stats: Map<Elemen
     if (t) blocks.push({ type: 'paragraph', text: t });
   };
   const dom = domIndex(ctx);
-  const skip = (el: Element, isRoot = false): boolean => {
-    const tag = el.tagName.toUpperCase();
-    // Most elements have no attribute (known from the index): none of the attribute tests below
+  // The walks read the node table (the index's, or one built for an element it lacks): children,
+  // tags, text and the attribute marks without a wrapper call per node under jsdom.
+  const at = (el: Element): { table: NodeTable; row: number } => tableAt(dom, el);
+  const skipAt = (t: NodeTable, r: number, isRoot = false): boolean => {
+    const el = t.node[r] as Element;
+    const tag = t.tag[r];
+    // Most elements have no attribute (known from the table): none of the attribute tests below
     // can then be true, and their wrapper calls are skipped.
-    const attrs = dom.hasAttributes(el);
-    if (SKIP_TAGS.has(tag) || ctx.excluded.has(el) || (attrs && cheaplyHidden(el))) return true;
+    const attrs = t.attrs[r];
+    if (SKIP_TAGS.has(tag) || ctx.excluded.has(el) || (attrs && cheaplyHiddenAt(t, r))) return true;
     if (isRoot) return false;
     if (attrs) {
+      const indexed = t === dom.nodes;
+      const cls = indexed ? dom.classAttr(el) : el.getAttribute('class');
+      const id = indexed ? dom.idAttr(el) : el.getAttribute('id');
+      const styled = t.marks ? (t.marks[r] & MARK_STYLE) !== 0 : el.hasAttribute('style');
       // Style is costly under jsdom: only elements a stylesheet can single out (class, id, style)
       // are asked; the injected hidden blocks carry one of these, and children inherit.
-      if ((el.hasAttribute('class') || el.hasAttribute('id') || el.hasAttribute('style')) && ctx.isInvisible(el)) return true;
-      const name = `${el.getAttribute('class') || ''} ${el.id || ''}`;
+      if ((cls !== null || id !== null || styled) && ctx.isInvisible(el)) return true;
+      const name = indexed ? dom.nameOf(el) : `${cls || ''} ${el.id || ''}`;
       if (name.length > 1 && NOISE_NAME.test(name)) return true;
     }
     if (tag !== 'A' && isLinkBox(stats.get(el))) return true;
     // A picture-set counter (1/10) in its own inline element.
-    if (!BLOCK_TAGS.has(tag) && el.childElementCount <= 1 && /^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/.test(el.textContent || '')) return true;
+    if (!BLOCK_TAGS.has(tag) && childElements(t, r) <= 1 && COUNTER.test(textIn(t, r))) return true;
     return false;
   };
-  const textOf = (el: Element): string => {
+  const skip = (el: Element): boolean => {
+    const { table, row } = at(el);
+    return skipAt(table, row);
+  };
+  const textAt = (t: NodeTable, r: number): string => {
     const parts: string[] = [];
-    const walk = (n: Element) => {
-      for (let c = n.firstChild; c; c = c.nextSibling) {
-        if (c.nodeType === 3) parts.push((c as Text).data);
-        else if (c.nodeType === 1) {
-          const e = c as Element;
-          if (skip(e)) continue;
-          const tag = e.tagName.toUpperCase();
-          if (BLOCK_TAGS.has(tag)) parts.push(' ');
-          walk(e);
+    const walk = (row: number) => {
+      for (let c = firstChild(t, row); c >= 0; c = t.next[c]) {
+        const type = t.type[c];
+        if (type === 3) parts.push(t.data[c]);
+        else if (type === 1) {
+          if (skipAt(t, c)) continue;
+          if (BLOCK_TAGS.has(t.tag[c])) parts.push(' ');
+          walk(c);
         }
       }
     };
-    walk(el);
+    walk(r);
     return foldSpace(parts.join(''));
   };
+  const textOf = (el: Element): string => {
+    const { table, row } = at(el);
+    return textAt(table, row);
+  };
 
-  const visit = (el: Element) => {
-    for (let c = el.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) {
-        buf.push((c as Text).data);
+  const visit = (t: NodeTable, r: number) => {
+    const { type: types, node: nodes, tag: tags, next } = t;
+    for (let c = firstChild(t, r); c >= 0; c = next[c]) {
+      const type = types[c];
+      if (type === 3) {
+        buf.push(t.data[c]);
         continue;
       }
-      if (c.nodeType !== 1) continue;
-      const e = c as Element;
-      if (skip(e)) continue;
-      const tag = e.tagName.toUpperCase();
+      if (type !== 1) continue;
+      const e = nodes[c] as Element;
+      if (skipAt(t, c)) continue;
+      const tag = tags[c];
       if (tag === 'BR') {
         flush();
         continue;
@@ -132,26 +148,26 @@ export function collectBlocks(ctx: PageContext, root: Element, stats: Map<Elemen
         flush();
         continue; // taken as the image caption
       }
-      if (HEADING.test(tag)) {
+      if (HEADING.has(tag)) {
         flush();
-        const t = textOf(e);
-        if (t) blocks.push({ type: 'heading', level: Number(tag[1]), text: t });
+        const text = textAt(t, c);
+        if (text) blocks.push({ type: 'heading', level: Number(tag[1]), text });
         continue;
       }
       if (tag === 'UL' || tag === 'OL') {
         flush();
         const items: string[] = [];
-        for (let li = e.firstElementChild; li; li = li.nextElementSibling) {
-          if (li.tagName.toUpperCase() !== 'LI' || skip(li)) continue;
-          if (li.querySelector('img')) {
+        for (let li = firstChild(t, c); li >= 0; li = next[li]) {
+          if (types[li] !== 1 || tags[li] !== 'LI' || skipAt(t, li)) continue;
+          if (hasImage(t, li)) {
             // Picture lists: keep the pictures as blocks.
             if (items.length) blocks.push({ type: 'list', ordered: tag === 'OL', items: items.splice(0) });
-            visit(li);
+            visit(t, li);
             flush();
             continue;
           }
-          const t = textOf(li);
-          if (t) items.push(t);
+          const text = textAt(t, li);
+          if (text) items.push(text);
         }
         if (items.length) blocks.push({ type: 'list', ordered: tag === 'OL', items });
         continue;
@@ -172,7 +188,7 @@ export function collectBlocks(ctx: PageContext, root: Element, stats: Map<Elemen
       if (tag === 'BLOCKQUOTE') {
         flush();
         const before = blocks.length;
-        visit(e);
+        visit(t, c);
         flush();
         const inner = blocks.splice(before);
         const text = inner.filter((b) => b.type === 'paragraph').map((b) => (b as { text: string }).text);
@@ -182,17 +198,45 @@ export function collectBlocks(ctx: PageContext, root: Element, stats: Map<Elemen
       }
       const block = BLOCK_TAGS.has(tag);
       if (block) flush();
-      visit(e);
+      visit(t, c);
       if (block) flush();
     }
   };
-  if (!skip(root, true)) {
-    if (root.tagName.toUpperCase() === 'IMG') {
-      visit(root.parentElement || root);
-    } else visit(root);
+  const start = at(root);
+  if (!skipAt(start.table, start.row, true)) {
+    if (start.table.tag[start.row] === 'IMG') {
+      const from = at(root.parentElement || root);
+      visit(from.table, from.row);
+    } else visit(start.table, start.row);
   }
   flush();
   return { blocks, images };
+}
+
+const HEADING = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+const COUNTER = /^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/;
+
+/** The first child row of an element row, or -1. */
+const firstChild = (t: NodeTable, r: number): number => (t.end[r] === r + 1 ? -1 : r + 1);
+
+/** `el.childElementCount` of an element row, counted up to 2 (callers only ask "at most one"). */
+function childElements(t: NodeTable, r: number): number {
+  let n = 0;
+  for (let c = firstChild(t, r); c >= 0 && n < 2; c = t.next[c]) if (t.type[c] === 1) n++;
+  return n;
+}
+
+/** `el.textContent` of an element row (all text rows inside, in order). */
+function textIn(t: NodeTable, r: number): string {
+  let out = '';
+  for (let i = r + 1, end = t.end[r]; i < end; i++) if (t.type[i] === 3) out += t.data[i];
+  return out;
+}
+
+/** `el.querySelector('img') !== null` of an element row. */
+function hasImage(t: NodeTable, r: number): boolean {
+  for (let i = r + 1, end = t.end[r]; i < end; i++) if (t.tag[i] === 'IMG' && (t.node[i] as Element).localName === 'img') return true;
+  return false;
 }
 
 /** Body text: one block per line. */

@@ -57,7 +57,7 @@ export function cheaplyHidden(el: Element): boolean {
 }
 
 /** cheaplyHidden() of an element row: the hidden mark and the style from the table (read once per analysis). */
-function cheaplyHiddenAt(t: NodeTable, row: number): boolean {
+export function cheaplyHiddenAt(t: NodeTable, row: number): boolean {
   if (hiddenAttrAt(t, row)) return true;
   const el = t.node[row] as Element;
   if (mayHave(t, row, MARK_ARIA_HIDDEN) && el.getAttribute('aria-hidden') === 'true' && !el.textContent?.trim()) return true;

@@ -237,6 +237,8 @@ export function createFacts(ctx: PageContext, options: FactsOptions = {}): PageF
       return t;
     },
     claimed(el) {
+      // Clean pages have nothing claimed or excluded yet: no climb (inline-spam asks per long text).
+      if (claimedEls.size === 0 && ctx.excluded.size === 0) return false;
       const r = rowOf(el);
       if (r < 0) {
         for (let p: Element | null = el; p; p = p.parentElement) if (claimedEls.has(p) || ctx.excluded.has(p)) return true;
@@ -262,9 +264,21 @@ export function randomLooking(host: string): boolean {
 /** tooBroad()'s tags, upper case (as the node table's `tag`). */
 export const BROAD_TAGS = new Set(['HTML', 'BODY', 'HEAD', 'MAIN', 'FRAMESET']);
 
+// tooBroad's answer per local name: under jsdom `tagName` upper-cases the name with a regex on
+// every read, and the detectors ask about many elements.
+const broadByName = new Map<string, boolean>();
+
 /** Skip the whole document root and body: hiding them would blank the page. */
 export function tooBroad(el: Element): boolean {
-  return BROAD_TAGS.has(el.tagName.toUpperCase());
+  // tagName.toUpperCase() is localName.toUpperCase() for every element without a namespace
+  // prefix, i.e. every element an HTML parser makes (the node table's `tag` assumes the same).
+  const name = el.localName;
+  let broad = broadByName.get(name);
+  if (broad === undefined) {
+    broad = BROAD_TAGS.has(name.toUpperCase());
+    if (broadByName.size < 2000) broadByName.set(name, broad);
+  }
+  return broad;
 }
 
 /** Climb to the parent while it adds only a label or separators (友情链接:, 主站蜘蛛池模板:). */

@@ -14,11 +14,13 @@ const SAMPLE = 20000;
 export function judgeParasite(ctx: PageContext, spamHidden: HiddenBlock[]): boolean {
   const body = ctx.doc.body;
   if (!body) return false;
-  const { length, sample } = bodyText(ctx, body);
-  if (length < 40) return false;
+  const text = bodyText(ctx, body);
+  // The sample's characters are the first ones of the whole text: a sample of 40 settles the
+  // length test without counting the rest.
+  if (text.sample.length < 40 && text.length() < 40) return false;
+  const { sample } = text;
   const s = scoreText(sample);
   const density = s.covered / sample.length;
-  const spamChars = spamHidden.reduce((n, b) => n + (b.alreadyInvisible ? 0 : b.text.length), 0);
   const path = (() => {
     try {
       return new URL(ctx.url).pathname + new URL(ctx.url).search;
@@ -29,32 +31,48 @@ export function judgeParasite(ctx: PageContext, spamHidden: HiddenBlock[]): bool
   const planted = PLANTED_PATH.test(path);
   if (density >= 0.25 && s.strong >= 8) return true;
   if (planted && density >= 0.12 && s.strong >= 5) return true;
-  return spamChars >= 0.6 * length && s.strong >= 8;
+  if (s.strong < 8) return false;
+  const spamChars = spamHidden.reduce((n, b) => n + (b.alreadyInvisible ? 0 : b.text.length), 0);
+  return spamChars >= 0.6 * text.length();
 }
 
 /**
- * The body's textContent without whitespace: its length, and its first SAMPLE characters. From
- * the node table, the whole string is never built: removing \s per text node and joining is the
- * same as removing it from the join, and nonSpaceLength() counts what the removal keeps.
+ * The body's textContent without whitespace: its first SAMPLE characters, and its length (counted
+ * on first ask: only a page with many strong hits needs it). From the node table, the whole
+ * string is never built: removing \s per text node and joining is the same as removing it from
+ * the join, and nonSpaceLength() counts what the removal keeps.
  */
-function bodyText(ctx: PageContext, body: HTMLElement): { length: number; sample: string } {
+function bodyText(ctx: PageContext, body: HTMLElement): { length: () => number; sample: string } {
   const index = domIndex(ctx);
   const row = index.rowOf(body);
   if (row < 0) {
     const text = (body.textContent || '').replace(/\s+/g, '');
-    return { length: text.length, sample: text.length > SAMPLE ? text.slice(0, SAMPLE) : text };
+    return { length: () => text.length, sample: text.length > SAMPLE ? text.slice(0, SAMPLE) : text };
   }
   const { type, data, end } = index.nodes;
   const parts: string[] = [];
   let length = 0;
-  for (let i = row + 1, stop = end[row]; i < stop; i++) {
+  const stop = end[row];
+  let i = row + 1;
+  for (; i < stop && length < SAMPLE; i++) {
     if (type[i] !== 3) continue;
     const d = data[i];
     const n = nonSpaceLength(d);
     // Whitespace between tags adds nothing; most other text has no whitespace to remove.
-    if (n && length < SAMPLE) parts.push(n === d.length ? d : d.replace(/\s+/g, ''));
+    if (n) parts.push(n === d.length ? d : d.replace(/\s+/g, ''));
     length += n;
   }
   const joined = parts.join('');
-  return { length, sample: joined.length > SAMPLE ? joined.slice(0, SAMPLE) : joined };
+  let total = -1;
+  const rest = i;
+  return {
+    length: () => {
+      if (total < 0) {
+        total = length;
+        for (let k = rest; k < stop; k++) if (type[k] === 3) total += nonSpaceLength(data[k]);
+      }
+      return total;
+    },
+    sample: joined.length > SAMPLE ? joined.slice(0, SAMPLE) : joined,
+  };
 }

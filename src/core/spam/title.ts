@@ -2,7 +2,7 @@
 // the page's own meta ArticleTitle / <h1> still carry the real title. We report whether the
 // title is hijacked and the best real title we can find (the lead's readMeta may use it).
 import type { PageContext } from '../page/context';
-import { foldSpace } from '../page/context';
+import { domIndex, foldSpace } from '../page/context';
 import { elementsNamed } from '../page/metaread';
 import { judgeLine } from './spam-line';
 import { scoreSegments, scoreText } from './matcher';
@@ -47,14 +47,16 @@ export function findRealTitle(ctx: PageContext): string {
   const ok = (t: string) => t.length >= 4 && t.length <= 120 && !isSpamTitle(t) && hanCount(t) >= 4 && !/@|发布时间|来源[:：]/.test(t);
   const meta = metaContent(doc, 'ArticleTitle');
   if (meta && ok(meta)) return meta;
+  const index = domIndex(ctx);
   const usable = (h: Element): string => {
     if (ctx.excluded.has(h) || ctx.isInvisible(h)) return '';
-    if (h.closest('a, nav, header, footer')) return '';
-    const list = h.closest('ul, ol');
-    if (list && list.querySelectorAll('li').length >= 3) return '';
+    if (closest(h, OUTSIDE)) return '';
+    const list = closest(h, LISTS);
+    if (list && (index.within(list, (_e, tag) => tag === 'li') ?? list.querySelectorAll('li')).length >= 3) return '';
     return ownText(h);
   };
-  for (const h of Array.from(doc.querySelectorAll('h1')).slice(0, 5)) {
+  // The index's lists instead of selectors: under jsdom each selector compiles once per document.
+  for (const h of index.byTag('h1').slice(0, 5)) {
     const t = usable(h);
     if (ok(t)) return t;
   }
@@ -71,6 +73,17 @@ export function findRealTitle(ctx: PageContext): string {
 }
 
 const LABELS = /(推荐|评论|链接|导航|排行|热点|专题|link|首页)/i;
+const OUTSIDE = new Set(['a', 'nav', 'header', 'footer']);
+const LISTS = new Set(['ul', 'ol']);
+
+/**
+ * `el.closest(tags.join(', '))` for type selectors: the element or its nearest ancestor with one
+ * of the local names (the same as the selector for every element an HTML parser makes).
+ */
+function closest(el: Element, tags: Set<string>): Element | null {
+  for (let p: Element | null = el; p; p = p.parentElement) if (tags.has(p.localName)) return p;
+  return null;
+}
 const INLINE_TAGS = new Set(['A', 'B', 'STRONG', 'EM', 'I', 'FONT', 'SPAN', 'BR', 'U', 'SMALL', 'BIG']);
 const DATE_LIKE = /date|time|source|author|info|meta|sub/i;
 
