@@ -7,12 +7,18 @@ import { DEFAULT_ANALYZE_SETTINGS } from '../kinds';
 import type { ArticleBlock } from '../types';
 import { CORPUS, hasCorpus } from '../../../test/helpers/corpus';
 import { collectBlocks } from './collect';
-import { SKIP_TAGS, cheaplyHidden, collectStats, countChars, type Stat } from './stats';
+import { SKIP_TAGS, collectStats, countChars, type Stat } from './stats';
 
 // The block collector before it read the node table: firstChild/nextSibling, tagName, attribute
 // calls and textContent on the live DOM. The table walk must give the same blocks.
 const NOISE_NAME =
   /(^|[-_\s])(share|sharing|bdshare|related|relate|recommend|tuijian|xgyd|xgxw|copyright|statement|disclaimer|ads?|advert|gg\d+x\d+|special_tag|video-wrapper|qrcode|ewm|editor-info|ep-source|otitle|page-tools?|tools|print)([-_\s]|$)/i;
+function cheaplyHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  if (el.getAttribute('aria-hidden') === 'true' && !el.textContent?.trim()) return true;
+  const style = el.getAttribute('style');
+  return !!style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+}
 function imageSrc(img: Element, base: string): string {
   for (const a of ['data-src', 'data-original', 'data-url', 'data-lazy-src', 'src']) {
     const v = (img.getAttribute(a) || '').trim();

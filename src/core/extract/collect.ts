@@ -4,7 +4,7 @@
 import type { PageContext } from '../page/context';
 import { BLOCK_TAGS, domIndex, foldSpace } from '../page/context';
 import type { ArticleBlock } from '../types';
-import { MARK_STYLE, tableAt, type NodeTable } from '../page/dom-index';
+import { MARK_STYLE, hasTagInside, tableAt, type NodeTable } from '../page/dom-index';
 import { SKIP_TAGS, cheaplyHiddenAt, countChars, type Stat } from './stats';
 
 /** Class/id words of boxes that sit inside article containers but are not article. */
@@ -159,7 +159,7 @@ export function collectBlocks(ctx: PageContext, root: Element, stats: Map<Elemen
         const items: string[] = [];
         for (let li = firstChild(t, c); li >= 0; li = next[li]) {
           if (types[li] !== 1 || tags[li] !== 'LI' || skipAt(t, li)) continue;
-          if (hasImage(t, li)) {
+          if (hasTagInside(t, li, 'img')) {
             // Picture lists: keep the pictures as blocks.
             if (items.length) blocks.push({ type: 'list', ordered: tag === 'OL', items: items.splice(0) });
             visit(t, li);
@@ -233,11 +233,6 @@ function textIn(t: NodeTable, r: number): string {
   return out;
 }
 
-/** `el.querySelector('img') !== null` of an element row. */
-function hasImage(t: NodeTable, r: number): boolean {
-  for (let i = r + 1, end = t.end[r]; i < end; i++) if (t.tag[i] === 'IMG' && (t.node[i] as Element).localName === 'img') return true;
-  return false;
-}
 
 /** Body text: one block per line. */
 export function blocksToLines(blocks: ArticleBlock[]): string[] {

@@ -5,9 +5,9 @@
 // (hidden attribute, inline display:none) are used; the few elements that win are checked later.
 import type { PageContext } from '../page/context';
 import { BLOCK_TAGS, domIndex } from '../page/context';
-import { MARK_ARIA_HIDDEN, MARK_HIDDEN, MARK_STYLE, hiddenAttrAt, isSpaceCode, mayHave, styleAt, tableAt, type NodeTable } from '../page/dom-index';
+import { MARK_ARIA_HIDDEN, MARK_HIDDEN, MARK_STYLE, hiddenInMarkupAt, isSpaceCode, mayHave, tableAt, type NodeTable } from '../page/dom-index';
 
-/** cheaplyHidden() is false for an element without any of these attributes. */
+/** cheaplyHiddenAt() is false for an element without any of these attributes. */
 const HIDING = MARK_HIDDEN | MARK_STYLE | MARK_ARIA_HIDDEN;
 
 export interface Stat {
@@ -43,27 +43,18 @@ export const SKIP_TAGS = new Set([
   'BUTTON', 'INPUT', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE', 'META', 'LINK',
 ]);
 
-const INLINE_HIDE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const SENTENCE = /[，。；！？]/;
 const MARKER = /(正文|信息内容|内容|content|article|body).{0,12}(begin|start|开始)|^\s*(begin|start).{0,12}(content|正文)/i;
 
-/** Cheap invisibility: no style computation, only what the markup says. */
-export function cheaplyHidden(el: Element): boolean {
-  if (el.hasAttribute('hidden')) return true;
-  if (el.getAttribute('aria-hidden') === 'true' && !el.textContent?.trim()) return true;
-  const style = el.getAttribute('style');
-  if (style && INLINE_HIDE.test(style)) return true;
-  return false;
-}
-
-/** cheaplyHidden() of an element row: the hidden mark and the style from the table (read once per analysis). */
+/**
+ * Cheap invisibility of an element row, no style computation, only what the markup says: hidden
+ * attribute, inline display:none / visibility:hidden (from the table, read once per analysis), or
+ * aria-hidden on an element without text.
+ */
 export function cheaplyHiddenAt(t: NodeTable, row: number): boolean {
-  if (hiddenAttrAt(t, row)) return true;
+  if (hiddenInMarkupAt(t, row)) return true;
   const el = t.node[row] as Element;
-  if (mayHave(t, row, MARK_ARIA_HIDDEN) && el.getAttribute('aria-hidden') === 'true' && !el.textContent?.trim()) return true;
-  const style = styleAt(t, row);
-  if (style && INLINE_HIDE.test(style)) return true;
-  return false;
+  return mayHave(t, row, MARK_ARIA_HIDDEN) && el.getAttribute('aria-hidden') === 'true' && !el.textContent?.trim();
 }
 
 /** Characters of `s` outside SPACE (JS \s plus U+200B–U+200D), without building the stripped string. */

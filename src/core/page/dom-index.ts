@@ -128,6 +128,25 @@ export function styleAt(t: NodeTable, row: number): string | null {
   return s;
 }
 
+const INLINE_HIDES = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
+/** The markup hides an element row: a hidden attribute, or an inline display:none / visibility:hidden. */
+export function hiddenInMarkupAt(t: NodeTable, row: number): boolean {
+  if (hiddenAttrAt(t, row)) return true;
+  const style = styleAt(t, row);
+  return !!style && INLINE_HIDES.test(style);
+}
+
+/**
+ * `el.querySelector(name) !== null` of an element row, for a lower-case tag name: the table's tag
+ * is the upper-cased local name, and the local name itself is read only where that agrees.
+ */
+export function hasTagInside(t: NodeTable, row: number, name: string): boolean {
+  const tag = name.toUpperCase();
+  for (let r = row + 1, end = t.end[row]; r < end; r++) if (t.tag[r] === tag && (t.node[r] as Element).localName === name) return true;
+  return false;
+}
+
 const NO_TEXT = new Set(['script', 'style', 'noscript', 'template']);
 const NONE: string[] = [];
 // Most class names are already lower case (quirks-mode pages lower-case every one).

@@ -3,7 +3,7 @@
 // excluded blocks and blocks hidden in the markup are skipped. Metadata readers search these lines.
 import type { PageContext } from './context';
 import { BLOCK_TAGS, domIndex } from './context';
-import { MARK_HIDDEN, MARK_STYLE, hiddenAttrAt, mayHave, styleAt, tableAt, type NodeTable } from './dom-index';
+import { MARK_HIDDEN, MARK_STYLE, hiddenInMarkupAt, mayHave, tableAt } from './dom-index';
 
 export interface TextLine {
   text: string;
@@ -12,12 +12,6 @@ export interface TextLine {
 }
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'SVG', 'SELECT', 'OPTION', 'TEXTAREA', 'RT', 'RP', 'BUTTON']);
-
-function hiddenInMarkup(t: NodeTable, row: number): boolean {
-  if (hiddenAttrAt(t, row)) return true;
-  const style = styleAt(t, row);
-  return !!style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
-}
 
 export function textLines(ctx: PageContext): TextLine[] {
   const lines: TextLine[] = [];
@@ -45,7 +39,7 @@ export function textLines(ctx: PageContext): TextLine[] {
       } else if (t === 1) {
         const e = nodes[c] as Element;
         const tag = tags[c];
-        if (SKIP.has(tag) || ctx.excluded.has(e) || (attrs[c] && mayHave(table, c, MARK_HIDDEN | MARK_STYLE) && hiddenInMarkup(table, c))) continue;
+        if (SKIP.has(tag) || ctx.excluded.has(e) || (attrs[c] && mayHave(table, c, MARK_HIDDEN | MARK_STYLE) && hiddenInMarkupAt(table, c))) continue;
         if (tag === 'BR' || BLOCK_TAGS.has(tag)) {
           flush();
           walkRows(c);

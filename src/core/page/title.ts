@@ -8,7 +8,7 @@ import type { PageContext } from './context';
 import { domIndex, foldSpace } from './context';
 import { metaContent } from './metaread';
 import type { TextLine } from './textlines';
-import { tableAt, type DomIndex } from './dom-index';
+import { hasTagInside, tableAt, type DomIndex } from './dom-index';
 
 const squeeze = (s: string): string => s.normalize('NFKC').replace(/[\s\p{P}\p{S}]+/gu, '');
 const SEP = /\s*(?:--|——|—|–|_{1,2}|\||｜|-\s|\s-|::|·\s)\s*/;
@@ -152,12 +152,10 @@ function match(cand: string, cs: string, ref: Ref): { score: number; text: strin
 /**
  * `el.querySelector('a') !== null` from the node table. Under jsdom the first querySelector of a
  * selector compiles it for the document (~2 ms per analysis, on pages that reach this test).
- * The table's tag is the upper-cased local name: the same answer for every element a parser makes.
  */
 export function hasAnchor(dom: DomIndex | null, el: Element): boolean {
   const { table, row } = tableAt(dom, el);
-  for (let r = row + 1, end = table.end[row]; r < end; r++) if (table.type[r] === 1 && table.tag[r] === 'A') return true;
-  return false;
+  return hasTagInside(table, row, 'a');
 }
 
 /** True when the next text after `el` (within a few siblings up the tree) looks like a metadata line. */

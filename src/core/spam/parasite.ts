@@ -15,9 +15,8 @@ export function judgeParasite(ctx: PageContext, spamHidden: HiddenBlock[]): bool
   const body = ctx.doc.body;
   if (!body) return false;
   const text = bodyText(ctx, body);
-  // The sample's characters are the first ones of the whole text: a sample of 40 settles the
-  // length test without counting the rest.
-  if (text.sample.length < 40 && text.length() < 40) return false;
+  // The sample is the whole text's first SAMPLE characters: shorter than 40 only when the text is.
+  if (text.sample.length < 40) return false;
   const { sample } = text;
   const s = scoreText(sample);
   const density = s.covered / sample.length;
