@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from './normalize';
 import { scoreSegments, scoreText } from './matcher';
+import { allowTerms, spamTerms } from './vocabulary';
 
 describe('normalize', () => {
   it('folds width, case, script, pinyin, zero-width and inserted symbols, keeping offsets', () => {
@@ -41,5 +42,22 @@ describe('scoreText', () => {
     const s = scoreSegments('五月天六月婷婷开心激情,天使的性电影,三级韩国一区久久二区综合,五月婷婷久,九九精品在线视频');
     expect(s.segments).toBe(5);
     expect(s.spammy).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('vocabulary', () => {
+  // The automaton takes the terms as written and page text is matched in normalised form: a term
+  // that normalize() would change (traditional script, upper case, full width, an inserted 丶)
+  // could never match.
+  it('lists every term in normalised form', () => {
+    const terms = [...spamTerms().map((t) => t.term), ...allowTerms(), 'av', 'ava', 'xxx', 'xxxx'];
+    expect(terms.length).toBeGreaterThan(400);
+    for (const t of terms) expect(normalize(t).text, t).toBe(t);
+  });
+  it('matches a term listed twice with its higher weight, and allow phrases', () => {
+    // 偷窥 is listed at weight 3 (porn) and again at weight 1 (portal words).
+    expect(scoreText('偷窥').hits.map((h) => [h.term, h.weight, h.category])).toEqual([['偷窥', 3, 'porn']]);
+    expect(spamTerms().filter((t) => t.term === '偷窥')).toEqual([{ term: '偷窥', weight: 3, category: 'porn' }]);
+    expect(scoreText('撸起袖子').score).toBe(0);
   });
 });

@@ -1,8 +1,8 @@
 // One-pass vocabulary matching: an Aho–Corasick automaton over the normalised text holding
 // every spam term and every allow-list phrase. Spam hits that overlap an allow phrase are
 // dropped (澳门特别行政区 is not gambling); overlapping spam hits keep the strongest/longest.
-import { normalize, normalizeCodes } from './normalize';
-import { allowTerms, spamTerms, type SpamCategory } from './vocabulary';
+import { normalizeCodes } from './normalize';
+import { ALLOW, SPAM_LISTS, type SpamCategory } from './vocabulary';
 
 export interface Hit {
   /** Offsets into the ORIGINAL text (end exclusive). */
@@ -33,101 +33,142 @@ interface Entry {
   asciiEnd: boolean;
 }
 
+// The trie in flat arrays, one slot per state (state 0 = the root). Building it is paid on
+// every page load (a content script starts in a fresh world), so no Map or list per state.
 interface Automaton {
   /** Transitions out of the root by code unit (0 = none): most characters of page text start no term. */
   root: Uint16Array | Int32Array;
-  /** Transitions by code unit, per state (the root's too, for building). */
-  next: Map<number, number>[];
-  fail: number[];
-  out: Entry[][];
+  /** Other states' transitions: children as a sibling list (most states have one child). */
+  firstChild: Int32Array;
+  sibling: Int32Array;
+  /** The code unit on the edge into a state. */
+  edge: Uint16Array;
+  fail: Int32Array;
+  /** The state's own terms (undefined for most states). */
+  own: (Entry[] | undefined)[];
+  /** First state with own terms on the failure chain starting at the state itself (0 = none). */
+  outHead: Int32Array;
+  /** The same, starting at the state's failure link. */
+  outNext: Int32Array;
 }
 
 let automaton: Automaton | null = null;
-const ASCII_LETTER = /[a-z]/;
-
-function build(): Automaton {
-  const next: Map<number, number>[] = [new Map()];
-  const out: Entry[][] = [[]];
-  const add = (raw: string, weight: number, category: SpamCategory) => {
-    const term = normalize(raw).text;
-    if (!term) return;
-    let s = 0;
-    // By UTF-16 code unit: the text is scanned by code unit (the terms are all BMP; a surrogate
-    // pair would match as its two units, which is the same thing).
-    for (let k = 0; k < term.length; k++) {
-      const ch = term.charCodeAt(k);
-      let t = next[s].get(ch);
-      if (t === undefined) {
-        t = next.length;
-        next.push(new Map());
-        out.push([]);
-        next[s].set(ch, t);
-      }
-      s = t;
-    }
-    out[s].push({
-      term,
-      weight,
-      category,
-      asciiStart: ASCII_LETTER.test(term[0]),
-      asciiEnd: ASCII_LETTER.test(term[term.length - 1]),
-    });
-  };
-  for (const t of spamTerms()) add(t.term, t.weight, t.category);
-  for (const t of ['av', 'ava', 'xxx', 'xxxx']) add(t, 2, 'porn');
-  for (const a of allowTerms()) add(a, 0, 'seo');
-  // Breadth-first failure links.
-  const fail = new Array<number>(next.length).fill(0);
-  const queue: number[] = [];
-  for (const t of next[0].values()) queue.push(t);
-  while (queue.length) {
-    const s = queue.shift()!;
-    for (const [ch, t] of next[s]) {
-      let f = fail[s];
-      while (f && !next[f].has(ch)) f = fail[f];
-      const ft = next[f].get(ch);
-      fail[t] = ft !== undefined && ft !== t ? ft : 0;
-      out[t] = out[t].concat(out[fail[t]]);
-      queue.push(t);
-    }
-  }
-  const root = next.length < 0x10000 ? new Uint16Array(0x10000) : new Int32Array(0x10000);
-  for (const [ch, t] of next[0]) root[ch] = t;
-  return { root, next, fail, out };
-}
 
 const isLower = (c: number) => c >= 97 && c <= 122; // /[a-z]/ on one code unit
 
+/**
+ * The automaton over every spam term, four ASCII porn words and every allow phrase. The terms are
+ * stored normalised (matcher.test.ts checks it), so they go in as written: by UTF-16 code unit,
+ * as the text is scanned (the terms are all BMP). A term listed twice in the spam lists keeps its
+ * first place and the higher weight, as spamTerms() does.
+ */
+function build(): Automaton {
+  const lists: [string, number, SpamCategory][] = [];
+  for (const [list, category, weight] of SPAM_LISTS) lists.push([list, weight, category]);
+  const spamLists = lists.length;
+  lists.push(['av ava xxx xxxx', 2, 'porn'], [ALLOW, 0, 'seo']);
+  let cap = 1;
+  for (const l of lists) cap += l[0].length;
+  const root = cap < 0x10000 ? new Uint16Array(0x10000) : new Int32Array(0x10000);
+  const firstChild = new Int32Array(cap);
+  const sibling = new Int32Array(cap);
+  const edge = new Uint16Array(cap);
+  const own: (Entry[] | undefined)[] = [];
+  let states = 1;
+  for (let l = 0; l < lists.length; l++) {
+    const [list, weight, category] = lists[l];
+    let s = 0;
+    let from = 0;
+    for (let i = 0; i <= list.length; i++) {
+      const ch = i < list.length ? list.charCodeAt(i) : 32;
+      if (ch !== 32) {
+        let t = 0;
+        if (s === 0) t = root[ch];
+        else for (t = firstChild[s]; t !== 0 && edge[t] !== ch; t = sibling[t]);
+        if (t === 0) {
+          t = states++;
+          edge[t] = ch;
+          if (s === 0) root[ch] = t;
+          else {
+            sibling[t] = firstChild[s];
+            firstChild[s] = t;
+          }
+        }
+        s = t;
+        continue;
+      }
+      if (s !== 0) {
+        const entries = (own[s] ??= []);
+        const old = l < spamLists ? entries.find((e) => e.weight > 0) : undefined;
+        if (!old) {
+          const term = list.slice(from, i);
+          entries.push({ term, weight, category, asciiStart: isLower(term.charCodeAt(0)), asciiEnd: isLower(list.charCodeAt(i - 1)) });
+        } else if (old.weight < weight) {
+          old.weight = weight;
+          old.category = category;
+        }
+      }
+      s = 0;
+      from = i + 1;
+    }
+  }
+  // Breadth-first failure links; the queue is the states in order of depth.
+  const fail = new Int32Array(states);
+  const outHead = new Int32Array(states);
+  const outNext = new Int32Array(states);
+  const queue = new Int32Array(states);
+  let tail = 0;
+  for (let t = 1; t < states; t++) if (root[edge[t]] === t) queue[tail++] = t;
+  for (let head = 0; head < tail; head++) {
+    const s = queue[head];
+    outNext[s] = outHead[fail[s]];
+    outHead[s] = own[s] ? s : outNext[s];
+    for (let t = firstChild[s]; t !== 0; t = sibling[t]) {
+      const ch = edge[t];
+      let f = fail[s];
+      let ft = 0;
+      for (;;) {
+        if (f === 0) {
+          ft = root[ch];
+          break;
+        }
+        for (ft = firstChild[f]; ft !== 0 && edge[ft] !== ch; ft = sibling[ft]);
+        if (ft !== 0) break;
+        f = fail[f];
+      }
+      fail[t] = ft !== t ? ft : 0;
+      queue[tail++] = t;
+    }
+  }
+  return { root, firstChild, sibling, edge, fail, own, outHead, outNext };
+}
+
 /** All raw matches in normalised text (code units): [startIndex, endIndex(excl), entry]. */
 function scan(a: Automaton, text: Uint16Array, length: number): [number, number, Entry][] {
-  const { root, next, fail, out } = a;
+  const { root, firstChild, sibling, edge, fail, own, outHead, outNext } = a;
   const found: [number, number, Entry][] = [];
   let s = 0;
   for (let i = 0; i < length; i++) {
     const ch = text[i];
     // Follow failure links until a state has a transition on ch; the root answers from its table.
     let t = 0;
-    for (;;) {
-      if (s === 0) {
-        t = root[ch];
-        break;
-      }
-      const m = next[s].get(ch);
-      if (m !== undefined) {
-        t = m;
-        break;
-      }
+    while (s !== 0) {
+      for (t = firstChild[s]; t !== 0 && edge[t] !== ch; t = sibling[t]);
+      if (t !== 0) break;
       s = fail[s];
     }
-    s = t;
-    const o = out[s];
-    if (!o.length) continue;
+    s = s === 0 ? root[ch] : t;
+    let u = outHead[s];
+    if (u === 0) continue;
     const idx = i + 1;
-    for (const e of o) {
-      const start = idx - e.term.length;
-      if (e.asciiStart && start > 0 && isLower(text[start - 1])) continue;
-      if (e.asciiEnd && idx < length && isLower(text[idx])) continue;
-      found.push([start, idx, e]);
+    // The state's own terms, then those of its failure chain (longest first), as one list would.
+    for (; u !== 0; u = outNext[u]) {
+      for (const e of own[u]!) {
+        const start = idx - e.term.length;
+        if (e.asciiStart && start > 0 && isLower(text[start - 1])) continue;
+        if (e.asciiEnd && idx < length && isLower(text[idx])) continue;
+        found.push([start, idx, e]);
+      }
     }
   }
   return found;
@@ -152,7 +193,6 @@ export function scoreText(original: string): TextScore {
 function computeScore(original: string): TextScore {
   const empty: TextScore = { hits: [], score: 0, strong: 0, distinct: 0, covered: 0 };
   if (!original) return empty;
-  // Build first: building normalises the terms, which reuses normalizeCodes' buffers.
   const auto = (automaton ??= build());
   const { codes, map, length } = normalizeCodes(original);
   const raw = scan(auto, codes, length);
