@@ -106,6 +106,52 @@ describe('dom index', () => {
   });
 });
 
+describe('body walks', () => {
+  // bodyElements is body.querySelectorAll('*') cut at `limit`; walkBodyText visits the same
+  // elements in order but leaves out mute subtrees (no text, no script-like element) and the
+  // descendants of an element its visitor refuses.
+  const ref = (doc: Document, limit: number, refuse: (el: Element) => boolean) => {
+    const NO_TEXT = new Set(['script', 'style', 'noscript', 'template']);
+    const all = Array.from(doc.body.querySelectorAll('*')).slice(0, limit);
+    const loud = (el: Element) => /\S/.test(el.textContent || '') || [el, ...Array.from(el.querySelectorAll('*'))].some((e) => NO_TEXT.has(e.localName));
+    return all.filter((el) => {
+      for (let p: Element | null = el; p && p !== doc.body; p = p.parentElement) if (!loud(p) || (p !== el && refuse(p))) return false;
+      return true;
+    });
+  };
+  const walked = (doc: Document, limit: number, refuse: (el: Element) => boolean) => {
+    const out: Element[] = [];
+    buildDomIndex(doc).walkBodyText(limit, (el) => (out.push(el), !refuse(el)));
+    return out;
+  };
+  it('lists the body like the selector engine and skips mute and refused subtrees', () => {
+    const doc = new JSDOM(PAGE.replace('<nav', '<div id="mute"><span> </span><img><i></i></div><div id="only-script"><b><script>x</script></b></div><nav')).window.document;
+    const index = buildDomIndex(doc);
+    expect(index.bodyElements(1e9)).toEqual(Array.from(doc.body.querySelectorAll('*')));
+    expect(index.bodyElements(3)).toEqual(Array.from(doc.body.querySelectorAll('*')).slice(0, 3));
+    const got = walked(doc, 1e9, (el) => el.id === 'side');
+    expect(got).toEqual(ref(doc, 1e9, (el) => el.id === 'side'));
+    const ids = got.map((e) => e.id || e.localName);
+    expect(ids).toContain('only-script');
+    expect(ids).toContain('script');
+    expect(ids).not.toContain('mute');
+    expect(ids).not.toContain('img');
+    expect(ids).not.toContain('foreignObject'); // inside the refused #side
+  });
+  it.runIf(hasCorpus)('agrees with the DOM on corpus pages', () => {
+    let visited = 0;
+    for (const f of readdirSync(join(CORPUS, 'pages')).filter((f) => f.endsWith('.html')).slice(0, 6)) {
+      const doc = new JSDOM(readFileSync(join(CORPUS, 'pages', f), 'utf8')).window.document;
+      const refuse = (el: Element) => el.localName === 'ul' || el.localName === 'table';
+      expect(buildDomIndex(doc).bodyElements(1500), f).toEqual(Array.from(doc.body.querySelectorAll('*')).slice(0, 1500));
+      const got = walked(doc, 1500, refuse);
+      expect(got, f).toEqual(ref(doc, 1500, refuse));
+      visited += got.length;
+    }
+    expect(visited).toBeGreaterThan(1000);
+  }, 60_000);
+});
+
 describe('node table', () => {
   const doc = new JSDOM(PAGE + '<!-- c -->').window.document;
   // Child nodes the walk must tell apart without nodeType for elements (it asks localName first):

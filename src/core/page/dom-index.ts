@@ -20,6 +20,15 @@ export interface DomIndex {
   named: Element[];
   /** `a[href]` anywhere in the document, in order. */
   anchors: Element[];
+  /** The first `limit` elements strictly inside document.body, document order (= `body.querySelectorAll('*')`). */
+  bodyElements(limit: number): Element[];
+  /**
+   * The elements of bodyElements(limit) in order, each with its textLen and its number of
+   * descendant elements, except mute subtrees: no text inside (textLen 0) and no script, style,
+   * noscript or template element, whose raw text a reader may still take. When `visit` returns
+   * false, the element's descendants are not visited either.
+   */
+  walkBodyText(limit: number, visit: (el: Element, textLen: number, descendants: number) => boolean): void;
   /** Elements strictly inside document.body with a style attribute (= `body [style]`). */
   styled: Element[];
   /** Elements strictly inside document.body with a style or hidden attribute (= `body [style], body [hidden]`). */
@@ -298,6 +307,7 @@ export function buildDomIndex(doc: Document): DomIndex {
   let textBefore: number[] | null = null;
   let classes: Set<string> | null = null;
   let ids: Set<string> | null = null;
+  let loud: Uint8Array | null = null;
 
   // Anchor stats bottom-up: each anchor counts for itself and all its ancestors (parentOf is
   // the parentElement chain: the walk starts at documentElement).
@@ -329,6 +339,20 @@ export function buildDomIndex(doc: Document): DomIndex {
     anchors,
     styled,
     styledOrHidden,
+    bodyElements: (limit) => elements.slice(bodyFrom, Math.min(bodyTo, bodyFrom + limit)),
+    walkBodyText(limit, visit) {
+      if (!loud) {
+        // Bottom-up (children come after their parent): a subtree is loud when an element of it
+        // has text or a NO_TEXT tag.
+        loud = new Uint8Array(elements.length);
+        for (let i = elements.length - 1; i >= 0; i--) {
+          if (!loud[i] && (lenOf[i] > 0 || NO_TEXT.has(tags[i]))) loud[i] = 1;
+          if (loud[i] && parentOf[i] >= 0) loud[parentOf[i]] = 1;
+        }
+      }
+      const to = Math.min(bodyTo, bodyFrom + limit);
+      for (let i = bodyFrom; i < to; ) i = loud[i] && visit(elements[i], lenOf[i], ends[i] - i - 1) ? i + 1 : ends[i];
+    },
     byTag: (...t) => pick((x) => t.includes(x), 0, elements.length),
     bodyByTag: (...t) => (exact ? pick((x) => t.includes(x), bodyFrom, bodyTo) : select(t.map((x) => 'body ' + x).join(', '))),
     // The class and id sets are built on first ask (only pages with hiding stylesheet rules ask).

@@ -182,6 +182,46 @@ describe('style index with layout', () => {
     // A visible static element: nine reads, no overflow shorthand.
     expect([...reads.get(doc.getElementById('a')!)!.keys()]).toEqual(['display', 'visibility', 'fontSize', 'textIndent', 'opacity', 'position', 'overflowY', 'color', 'backgroundColor']);
   });
+
+  it('lists the outermost floating boxes an overlay can be, asking no box inside a hidden one or a textless subtree', () => {
+    const menu = Array.from({ length: 3 }, (_, i) => `<li id="m${i}" data-cs="position=fixed">item ${i}</li>`).join('');
+    const { doc } = laidOut(
+      `<div id="f" data-cs="position=fixed">ad <span id="in" data-cs="position=fixed">inner</span></div>` +
+        `<ul id="menu" data-cs="display=none">${menu}</ul>` +
+        `<div id="icon" data-cs="position=fixed"><img id="img"><i id="i" data-cs="position=fixed"></i></div>` +
+        `<div id="h" data-cs="opacity=0">hidden <b id="hb" data-cs="position=fixed">box</b></div>` +
+        `<p id="s" data-cs="position=sticky">sticky</p><div id="z" data-cs="position=absolute;zIndex=999">abs</div>` +
+        `<div id="low" data-cs="position=absolute;zIndex=5">low</div>`,
+    );
+    const idx = buildStyleIndex(doc);
+    // Known hidden before the overlay walk (hidden-links asks first).
+    expect(idx.hiddenReason(doc.getElementById('h')!)).toBe('opacity:0');
+    expect(idx.hiddenReason(doc.getElementById('menu')!)).toBe('display:none');
+    const got = idx.floatingElements().map((e) => e.id);
+    expect(got).toEqual(['f', 's', 'z']);
+    // The reference: every body element asked, outermost floating ones kept, then those an
+    // overlay skips (invisible, or without text) dropped.
+    const els = Array.from(doc.body.querySelectorAll('*'));
+    const all = els.filter((el) => idx.floating(el));
+    const outer = all.filter((el) => !all.some((p) => p !== el && p.contains(el)));
+    const invisible = (el: Element) => { for (let p: Element | null = el; p && p !== doc.body; p = p.parentElement) if (idx.hiddenReason(p)) return true; return false; };
+    expect(outer.filter((el) => !invisible(el) && /\S/.test(el.textContent || '')).map((e) => e.id)).toEqual(got);
+    expect(outer.map((e) => e.id)).toEqual(['f', 'm0', 'm1', 'm2', 'icon', 'hb', 's', 'z']);
+  });
+
+  it('does not ask the style of boxes the overlay walk skips', () => {
+    const { doc, calls } = laidOut(
+      '<ul id="menu" data-cs="display=none"><li id="m0">a</li><li id="m1">b</li></ul><div id="icon"><img id="img"><i id="i"></i></div>' +
+        '<div id="f" data-cs="position=fixed">ad <b id="in">x</b></div><p id="p">text</p>',
+    );
+    const idx = buildStyleIndex(doc);
+    expect(idx.hiddenReason(doc.getElementById('menu')!)).toBe('display:none');
+    expect(idx.floatingElements().map((e) => e.id)).toEqual(['f']);
+    // Asked: the menu once (its reason), then f and p; nothing inside the menu, the textless
+    // icon box or the floating f.
+    expect([...calls.keys()].map((e) => e.id)).toEqual(['menu', 'f', 'p']);
+    expect([...calls.values()]).toEqual([1, 1, 1]);
+  });
 });
 
 describe('cssText gate (mayHideOrFloat)', () => {
