@@ -86,6 +86,17 @@ export function createNoiseFacts(ctx: PageContext, article: ArticleRef): NoiseFa
     }
     return hiddenAncestors.has(el);
   };
+  // Per element: does its text hold the article's first words? grow() asks again for every
+  // ancestor it climbs, once per kind; each answer is a walk over the element's text.
+  const probed = new Map<Element, boolean>();
+  const holdsProbe = (el: Element): boolean => {
+    let yes = probed.get(el);
+    if (yes === undefined) {
+      const t = dom.textContent(el).replace(/\s/g, '');
+      probed.set(el, (yes = probes.some((p) => t.includes(p))));
+    }
+    return yes;
+  };
   const facts: NoiseFacts = {
     ctx,
     article,
@@ -170,10 +181,7 @@ export function createNoiseFacts(ctx: PageContext, article: ArticleRef): NoiseFa
         if (dom.contains(art, el) && !INSIDE_OK.has(kind)) return false;
       }
       // A block holding the article's own paragraphs is never noise.
-      if (probes.length && art && dom.contains(art, el)) {
-        const t = dom.textContent(el).replace(/\s/g, '');
-        if (probes.some((p) => t.includes(p))) return false;
-      }
+      if (probes.length && art && dom.contains(art, el)) return !holdsProbe(el);
       return true;
     },
     block(kind, el, reason) {

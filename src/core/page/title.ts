@@ -233,7 +233,7 @@ export function findTitle(ctx: PageContext, opts: { servedTitleIsSpam: boolean; 
   // No reference at all (hijacked <title>, no og:title) and no <h1>: the first heading the template
   // names as the title (<h2 class="title">), its badge (原创) left out.
   for (const el of cands) {
-    if (!HEADINGS.has(el.tagName.toUpperCase()) || !TITLE_NAME.test(`${el.getAttribute('class') || ''} ${el.id || ''}`)) continue;
+    if (!HEADINGS.has(el.tagName.toUpperCase()) || !TITLE_NAME.test(dom.nameOf(el))) continue;
     const text = textOf(el);
     if (text.length >= 6 && text.length <= 80 && !hasAnchor(dom, el)) return text;
   }

@@ -119,7 +119,10 @@ function holdsProse(ctx: PageContext, el: Element): boolean {
 }
 
 function excludedWithin(ctx: PageContext, a: Element, root: Element): boolean {
-  for (let p: Element | null = a; p && p !== root; p = p.parentElement) if (ctx.excluded.has(p)) return true;
+  // Nothing excluded yet (most pages): no climb. The index answers parentElement otherwise.
+  if (ctx.excluded.size === 0) return false;
+  const dom = domIndex(ctx);
+  for (let p: Element | null = a; p && p !== root; p = dom.parentElement(p)) if (ctx.excluded.has(p)) return true;
   return false;
 }
 
