@@ -4,7 +4,7 @@
 import type { PageContext } from '../page/context';
 import { BLOCK_TAGS, domIndex, foldSpace } from '../page/context';
 import type { ArticleBlock } from '../types';
-import { MARK_STYLE, hasTagInside, tableAt, type NodeTable } from '../page/dom-index';
+import { MARK_STYLE, closestNamed, hasTagInside, tableAt, type NodeTable } from '../page/dom-index';
 import { SKIP_TAGS, cheaplyHiddenAt, countChars, type Stat } from './stats';
 
 /** Class/id words of boxes that sit inside article containers but are not article. */
@@ -136,9 +136,7 @@ export function collectBlocks(ctx: PageContext, root: Element, stats: Map<Elemen
         if (src && !tinyImage(e)) {
           flush();
           images++;
-          // = e.closest('figure') without a selector (compiled once per document under jsdom).
-          let fig: Element | null = e;
-          while (fig && fig.localName !== 'figure') fig = fig.parentElement;
+          const fig = closestNamed(e, FIGURE);
           const capEl = fig && root.contains(fig) ? fig.querySelector('figcaption') : null;
           blocks.push({ type: 'image', src, alt: foldSpace(e.getAttribute('alt') || ''), caption: capEl ? textOf(capEl) : '' });
         }
@@ -214,6 +212,7 @@ export function collectBlocks(ctx: PageContext, root: Element, stats: Map<Elemen
 }
 
 const HEADING = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+const FIGURE = new Set(['figure']);
 const COUNTER = /^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/;
 
 /** The first child row of an element row, or -1. */

@@ -156,6 +156,16 @@ export function hasTagInside(t: NodeTable, row: number, name: string): boolean {
   return false;
 }
 
+/**
+ * `el.closest('x, y')` for type selectors without the selector engine (under jsdom each selector
+ * compiles once per document): the element or its nearest ancestor with one of these local names
+ * (the same as the selector for every element an HTML parser makes).
+ */
+export function closestNamed(el: Element, names: ReadonlySet<string>): Element | null {
+  for (let p: Element | null = el; p; p = p.parentElement) if (names.has(p.localName)) return p;
+  return null;
+}
+
 const NO_TEXT = new Set(['script', 'style', 'noscript', 'template']);
 const NONE: string[] = [];
 // Most class names are already lower case (quirks-mode pages lower-case every one).

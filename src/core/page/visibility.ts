@@ -147,7 +147,7 @@ export function mayHideOrFloat(css: string): boolean {
  * Can a style attribute hide (hidingDeclaration of parseInline) or float? parseInline's names are
  * the attribute's own, lower-cased: every check starts from one of these names.
  */
-const INLINE_HIDES = /display|visibility|position|font-size|text-indent|overflow|opacity|color/i;
+const INLINE_MAY_HIDE = /display|visibility|position|font-size|text-indent|overflow|opacity|color/i;
 
 /** Documents already seen rendered (see hasLayout). */
 const rendered = new WeakMap<Document, true>();
@@ -320,7 +320,7 @@ export function buildStyleIndex(doc: Document, dom: () => DomIndex = () => build
   // Without layout, an element's hidden and style attributes come from the index's table when it
   // holds the element (its marks, and the style text other stages share): no wrapper call each.
   const styleAttr = (el: Element, idx: DomIndex, row: number): string | null => (row >= 0 ? styleAt(idx.nodes, row) : el.getAttribute('style'));
-  const inlineReason = (style: string | null): string => (style && INLINE_HIDES.test(style) ? hidingDeclaration(parseInline(style)) : '');
+  const inlineReason = (style: string | null): string => (style && INLINE_MAY_HIDE.test(style) ? hidingDeclaration(parseInline(style)) : '');
 
   // With layout, hidden-links, the noise stage and overlay all ask about the same elements: one
   // entry per element holds its CSSStyleDeclaration, its position (overlays and off-screen boxes
@@ -387,13 +387,18 @@ export function buildStyleIndex(doc: Document, dom: () => DomIndex = () => build
     const a = askedOf(el);
     return (a.reason ??= el.hasAttribute('hidden') ? 'hidden attribute' : computedReason(el));
   };
+  // Any throw while reading the computed style counts as not floating (both callers need that).
   const floats = (el: Element): boolean => {
-    const a = askedOf(el);
-    const st = a.st;
-    if (!st) return false;
-    const pos = positionOf(a, st);
-    if (pos === 'fixed' || pos === 'sticky') return true;
-    return pos === 'absolute' && parseInt(st.zIndex, 10) >= 99;
+    try {
+      const a = askedOf(el);
+      const st = a.st;
+      if (!st) return false;
+      const pos = positionOf(a, st);
+      if (pos === 'fixed' || pos === 'sticky') return true;
+      return pos === 'absolute' && parseInt(st.zIndex, 10) >= 99;
+    } catch {
+      return false;
+    }
   };
 
   return {
@@ -421,13 +426,7 @@ export function buildStyleIndex(doc: Document, dom: () => DomIndex = () => build
       return known;
     },
     floating(el) {
-      if (layout && view) {
-        try {
-          return floats(el);
-        } catch {
-          return false;
-        }
-      }
+      if (layout && view) return floats(el);
       const idx = index();
       const style = styleAttr(el, idx, idx.rowOf(el));
       // isFloatingDecl reads nothing but position (and z-index with it).
@@ -468,12 +467,7 @@ export function buildStyleIndex(doc: Document, dom: () => DomIndex = () => build
     const found: Element[] = [];
     idx.walkBodyText(POOL, (el) => {
       if (askedOf(el).reason) return false;
-      let yes = false;
-      try {
-        yes = floats(el);
-      } catch {
-        yes = false;
-      }
+      const yes = floats(el);
       if (yes) found.push(el);
       return !yes;
     });

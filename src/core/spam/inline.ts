@@ -7,7 +7,7 @@ import { scoreText, type Hit } from './matcher';
 import type { PageFacts, SpamDetector } from './facts';
 import { longTextData, longTextRows, longTexts } from './long-texts';
 import { domIndex } from '../page/context';
-import type { NodeTable } from '../page/dom-index';
+import { closestNamed, type NodeTable } from '../page/dom-index';
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'TITLE', 'OPTION']);
 const OPEN = '【[〔（(「『';
@@ -116,7 +116,7 @@ export const inlineSpam: SpamDetector = {
         parent = table.node[p] as Element;
       } else {
         parent = node.parentElement;
-        if (!parent || SKIP.has(parent.tagName.toUpperCase()) || insideLink(parent)) continue;
+        if (!parent || SKIP.has(parent.tagName.toUpperCase()) || closestNamed(parent, LINK)) continue;
       }
       if (facts.claimed(parent) || ctx.isInvisible(parent)) continue;
       for (const sp of findSpans(data)) {
@@ -136,13 +136,9 @@ export const inlineSpam: SpamDetector = {
   },
 };
 
-/** `el.closest('a')` without the selector engine. */
-function insideLink(el: Element): boolean {
-  for (let p: Element | null = el; p; p = p.parentElement) if (p.localName === 'a') return true;
-  return false;
-}
+const LINK = new Set(['a']);
 
-/** insideLink over the table's parent rows (the localName read only for rows tagged A). */
+/** closestNamed(el, LINK) over the table's parent rows (the localName read only for rows tagged A). */
 function insideLinkRow(table: NodeTable, row: number): boolean {
   for (let p = row; p >= 0; p = table.parent[p]) if (table.tag[p] === 'A' && (table.node[p] as Element).localName === 'a') return true;
   return false;

@@ -2,7 +2,7 @@
 // every spam term and every allow-list phrase. Spam hits that overlap an allow phrase are
 // dropped (澳门特别行政区 is not gambling); overlapping spam hits keep the strongest/longest.
 import { normalizeCodes } from './normalize';
-import { ALLOW, SPAM_LISTS, type SpamCategory } from './vocabulary';
+import { allowTerms, spamTerms, type SpamCategory } from './vocabulary';
 
 export interface Hit {
   /** Offsets into the ORIGINAL text (end exclusive). */
@@ -57,60 +57,44 @@ let automaton: Automaton | null = null;
 const isLower = (c: number) => c >= 97 && c <= 122; // /[a-z]/ on one code unit
 
 /**
- * The automaton over every spam term, four ASCII porn words and every allow phrase. The terms are
- * stored normalised (matcher.test.ts checks it), so they go in as written: by UTF-16 code unit,
- * as the text is scanned (the terms are all BMP). A term listed twice in the spam lists keeps its
- * first place and the higher weight, as spamTerms() does.
+ * The automaton over every spam term (spamTerms(): a term listed twice keeps its first place and
+ * the higher weight), four ASCII porn words and every allow phrase. The terms are stored
+ * normalised (matcher.test.ts checks it), so they go in as written: by UTF-16 code unit, as the
+ * text is scanned (the terms are all BMP).
  */
 function build(): Automaton {
-  const lists: [string, number, SpamCategory][] = [];
-  for (const [list, category, weight] of SPAM_LISTS) lists.push([list, weight, category]);
-  const spamLists = lists.length;
-  lists.push(['av ava xxx xxxx', 2, 'porn'], [ALLOW, 0, 'seo']);
+  const terms: { term: string; weight: number; category: SpamCategory }[] = [
+    ...spamTerms(),
+    ...['av', 'ava', 'xxx', 'xxxx'].map((term) => ({ term, weight: 2, category: 'porn' as const })),
+    ...allowTerms().map((term) => ({ term, weight: 0, category: 'seo' as const })),
+  ];
   let cap = 1;
-  for (const l of lists) cap += l[0].length;
+  for (const t of terms) cap += t.term.length;
   const root = cap < 0x10000 ? new Uint16Array(0x10000) : new Int32Array(0x10000);
   const firstChild = new Int32Array(cap);
   const sibling = new Int32Array(cap);
   const edge = new Uint16Array(cap);
   const own: (Entry[] | undefined)[] = [];
   let states = 1;
-  for (let l = 0; l < lists.length; l++) {
-    const [list, weight, category] = lists[l];
+  for (const { term, weight, category } of terms) {
     let s = 0;
-    let from = 0;
-    for (let i = 0; i <= list.length; i++) {
-      const ch = i < list.length ? list.charCodeAt(i) : 32;
-      if (ch !== 32) {
-        let t = 0;
-        if (s === 0) t = root[ch];
-        else for (t = firstChild[s]; t !== 0 && edge[t] !== ch; t = sibling[t]);
-        if (t === 0) {
-          t = states++;
-          edge[t] = ch;
-          if (s === 0) root[ch] = t;
-          else {
-            sibling[t] = firstChild[s];
-            firstChild[s] = t;
-          }
-        }
-        s = t;
-        continue;
-      }
-      if (s !== 0) {
-        const entries = (own[s] ??= []);
-        const old = l < spamLists ? entries.find((e) => e.weight > 0) : undefined;
-        if (!old) {
-          const term = list.slice(from, i);
-          entries.push({ term, weight, category, asciiStart: isLower(term.charCodeAt(0)), asciiEnd: isLower(list.charCodeAt(i - 1)) });
-        } else if (old.weight < weight) {
-          old.weight = weight;
-          old.category = category;
+    for (let i = 0; i < term.length; i++) {
+      const ch = term.charCodeAt(i);
+      let t = 0;
+      if (s === 0) t = root[ch];
+      else for (t = firstChild[s]; t !== 0 && edge[t] !== ch; t = sibling[t]);
+      if (t === 0) {
+        t = states++;
+        edge[t] = ch;
+        if (s === 0) root[ch] = t;
+        else {
+          sibling[t] = firstChild[s];
+          firstChild[s] = t;
         }
       }
-      s = 0;
-      from = i + 1;
+      s = t;
     }
+    (own[s] ??= []).push({ term, weight, category, asciiStart: isLower(term.charCodeAt(0)), asciiEnd: isLower(term.charCodeAt(term.length - 1)) });
   }
   // Breadth-first failure links; the queue is the states in order of depth.
   const fail = new Int32Array(states);

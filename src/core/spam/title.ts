@@ -3,6 +3,7 @@
 // title is hijacked and the best real title we can find (the lead's readMeta may use it).
 import type { PageContext } from '../page/context';
 import { domIndex, foldSpace } from '../page/context';
+import { closestNamed } from '../page/dom-index';
 import { elementsNamed } from '../page/metaread';
 import { judgeLine } from './spam-line';
 import { scoreSegments, scoreText } from './matcher';
@@ -50,8 +51,8 @@ export function findRealTitle(ctx: PageContext): string {
   const index = domIndex(ctx);
   const usable = (h: Element): string => {
     if (ctx.excluded.has(h) || ctx.isInvisible(h)) return '';
-    if (closest(h, OUTSIDE)) return '';
-    const list = closest(h, LISTS);
+    if (closestNamed(h, OUTSIDE)) return '';
+    const list = closestNamed(h, LISTS);
     if (list && (index.within(list, (_e, tag) => tag === 'li') ?? list.querySelectorAll('li')).length >= 3) return '';
     return ownText(h);
   };
@@ -76,14 +77,6 @@ const LABELS = /(推荐|评论|链接|导航|排行|热点|专题|link|首页)/i
 const OUTSIDE = new Set(['a', 'nav', 'header', 'footer']);
 const LISTS = new Set(['ul', 'ol']);
 
-/**
- * `el.closest(tags.join(', '))` for type selectors: the element or its nearest ancestor with one
- * of the local names (the same as the selector for every element an HTML parser makes).
- */
-function closest(el: Element, tags: Set<string>): Element | null {
-  for (let p: Element | null = el; p; p = p.parentElement) if (tags.has(p.localName)) return p;
-  return null;
-}
 const INLINE_TAGS = new Set(['A', 'B', 'STRONG', 'EM', 'I', 'FONT', 'SPAN', 'BR', 'U', 'SMALL', 'BIG']);
 const DATE_LIKE = /date|time|source|author|info|meta|sub/i;
 
