@@ -81,6 +81,9 @@ export default defineConfig({
     crx({ manifest: manifestFor(browser), browser, contentScripts: { standaloneFiles: [CONTENT_SCRIPT] } }),
     contentLazyParts(),
   ],
+  // Only a browser runs this build: the engine drops its no-layout style path (page/visibility.ts).
+  // crxjs hands it to the content script's IIFE build too.
+  define: { __QINGDU_BROWSER__: 'true' },
   build: {
     // QINGDU_DIST=/tmp/x builds into /tmp/x/chrome and /tmp/x/firefox (the layout test/e2e/run.mjs
     // reads with the same variable), so a private build never overwrites the shared dist/.

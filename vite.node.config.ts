@@ -10,6 +10,8 @@ const outDir = join(process.env.QINGDU_DIST ?? 'dist', 'node');
 
 export default defineConfig({
   publicDir: false,
+  // jsdom has no layout: the engine keeps its stylesheet-rule path (page/visibility.ts).
+  define: { __QINGDU_BROWSER__: 'false' },
   plugins: [
     {
       // Type declarations for library users: tsc emits them, index.d.ts points at them.

@@ -21,6 +21,8 @@ async function bundleCore(root) {
   const { build } = await import(join(root, 'node_modules/vite/dist/node/index.js'));
   await build({
     configFile: false, root, logLevel: 'silent', publicDir: false,
+    // As the extension is built: the browser-only paths (computed styles, native selectors).
+    define: { __QINGDU_BROWSER__: 'true' },
     build: { outDir: join(dir, 'out'), target: 'chrome120', minify: true, write: true, emptyOutDir: true, modulePreload: false,
       lib: { entry, formats: ['iife'], name: 'QingduCore', fileName: () => 'core.js' } },
   });

@@ -4,6 +4,7 @@ import { JSDOM } from 'jsdom';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDomIndex } from './dom-index';
+import { pageNames } from './visibility';
 import { norm } from '../spam/normalize';
 import { CORPUS, hasCorpus } from '../../../test/helpers/corpus';
 
@@ -51,8 +52,10 @@ describe('dom index', () => {
       expect(index.bodyByTag('div', 'ul')).toEqual(Array.from(doc.querySelectorAll('body div, body ul')));
       const main = doc.getElementById('Main')!;
       expect(index.anchorsIn(main)).toEqual(Array.from(main.querySelectorAll('a[href]')));
-      expect(index.hasClass('foo')).toBe(doc.getElementsByClassName('foo').length > 0);
-      expect(index.hasId('main')).toBe(false);
+      // The style index's class and id pre-check (built from the index; case rules of the mode).
+      const names = pageNames(doc, index);
+      for (const c of ['foo', 'Foo', 'bar', 'BAR', 'list', 'item', 'in-svg', 'menu', 'nope']) expect(names.hasClass(c), c).toBe(doc.getElementsByClassName(c).length > 0);
+      for (const id of ['Main', 'main', 'side', 'nope']) expect(names.hasId(id), id).toBe(doc.getElementById(id) !== null);
       // Text lengths: non-space characters, scripts excluded.
       expect(index.textLen(doc.body)).toBe((doc.body.textContent || '').replace(/\s+/g, '').length - 'var a = "not text";'.replace(/\s+/g, '').length);
     });

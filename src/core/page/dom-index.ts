@@ -1,3 +1,4 @@
+/// <reference path="../../globals.d.ts" />
 // One walk over the document, shared by every stage of one analysis (see docs/performance-engine.md).
 //
 // Why: under jsdom every querySelectorAll runs a compiled matcher over every element, every
@@ -6,6 +7,15 @@
 // the tree once (elements and text nodes, document order) and answers the same questions from
 // plain arrays. It is valid while the document does not change, i.e. for one analyze() call.
 import { norm } from '../spam/normalize';
+
+/**
+ * The extension build: vite.config.ts defines __QINGDU_BROWSER__ true, vite.node.config.ts and
+ * vitest.config.ts false, so the bundler drops every branch the other build needs (the style
+ * index's stylesheet-rule path in visibility.ts, the simple-selector matcher here). A bundle made
+ * without the define (the engine bundled alone for a browser bench) gets false: the Node paths,
+ * which give the same answers.
+ */
+export const IN_BROWSER = typeof __QINGDU_BROWSER__ !== 'undefined' && __QINGDU_BROWSER__;
 
 export interface AnchorStat {
   n: number;
@@ -29,18 +39,12 @@ export interface DomIndex {
    * false, the element's descendants are not visited either.
    */
   walkBodyText(limit: number, visit: (el: Element, textLen: number, descendants: number) => boolean): void;
-  /** Elements strictly inside document.body with a style attribute (= `body [style]`). */
-  styled: Element[];
   /** Elements strictly inside document.body with a style or hidden attribute (= `body [style], body [hidden]`). */
   styledOrHidden: Element[];
   /** Elements with this local name anywhere in the document, in order (= `querySelectorAll(tag)`). */
   byTag(...tags: string[]): Element[];
   /** Elements strictly inside document.body whose local name is one of `tags`. */
   bodyByTag(...tags: string[]): Element[];
-  /** Same answer as `doc.getElementsByClassName(name).length > 0`. */
-  hasClass(name: string): boolean;
-  /** Same answer as `doc.getElementById(id) !== null`. */
-  hasId(id: string): boolean;
   /** Non-space characters of text inside the element (body text only, scripts/styles excluded). */
   textLen(el: Element): number;
   /** Anchors (`a[href]`) inside the element or the element itself: count, link text, long ones. */
@@ -51,7 +55,11 @@ export interface DomIndex {
   anchorsIn(el: Element): Element[];
   /** Descendants of `el` (not `el`) accepted by `want`, document order; null when `el` is not indexed. */
   within(el: Element, want: (el: Element, tag: string) => boolean): Element[] | null;
-  /** Element lists of the simplest selectors (tag, .class, #id compounds joined by space or >), or null. */
+  /**
+   * `querySelectorAll(selector)` as an array. Under jsdom only for the simplest selectors (tag,
+   * .class, #id compounds joined by space or >), null for others; in the extension build the
+   * browser's own engine answers (fast there; it throws on an invalid selector).
+   */
   select(selector: string): Element[] | null;
   /** Every element, text and comment node under documentElement as flat arrays (see NodeTable). */
   nodes: NodeTable;
@@ -61,8 +69,6 @@ export interface DomIndex {
   textContent(el: Element): string;
   /** `el.textContent.length` without building the string. */
   textContentLength(el: Element): number;
-  /** `el.hasAttributes()` as it was when indexed. */
-  hasAttributes(el: Element): boolean;
   /** `el.getAttribute('class')` as it was when indexed. */
   classAttr(el: Element): string | null;
   /** `el.getAttribute('id')` as it was when indexed. */
@@ -169,7 +175,7 @@ export function closestNamed(el: Element, names: ReadonlySet<string>): Element |
 const NO_TEXT = new Set(['script', 'style', 'noscript', 'template']);
 const NONE: string[] = [];
 // Most class names are already lower case (quirks-mode pages lower-case every one).
-const asciiLower = (s: string) => (/[A-Z]/.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s);
+export const asciiLower = (s: string) => (/[A-Z]/.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s);
 const ASCII = /^[\x00-\x7f]*$/;
 /**
  * norm() of a short text. ASCII text (dates, counts, "more") only changes case under norm: its
@@ -179,7 +185,7 @@ const normShort = (t: string) => (ASCII.test(t) ? t.toLowerCase() : norm(t));
 const CLASS_SPACE = /[\t\n\f\r ]/;
 
 /** The class attribute's tokens (ASCII-lower-cased in quirks mode): one token needs no split. */
-function classTokens(cls: string, quirks: boolean): string[] {
+export function classTokens(cls: string, quirks: boolean): string[] {
   const tokens = CLASS_SPACE.test(cls) ? cls.split(/[\t\n\f\r ]+/).filter(Boolean) : [cls];
   return quirks ? tokens.map(asciiLower) : tokens;
 }
@@ -189,7 +195,6 @@ export function buildDomIndex(doc: Document): DomIndex {
   const tags: string[] = [];
   const named: Element[] = [];
   const anchors: Element[] = [];
-  const styled: Element[] = [];
   const styledOrHidden: Element[] = [];
   const shortTexts: { node: Text; norm: string; parent: Element }[] = [];
   // Per element (by its index in `elements`); one Map from element to index is the only hash.
@@ -202,7 +207,7 @@ export function buildDomIndex(doc: Document): DomIndex {
   const clsOf: (string | null)[] = [];
   const idOf: (string | null)[] = [];
   const parentOf: number[] = [];
-  const quirks = doc.compatMode === 'BackCompat';
+  const quirks = !IN_BROWSER && doc.compatMode === 'BackCompat'; // selectSimple's class matching
   const { nt, row } = tableBuilder(true);
   const marks = nt.marks!;
   const rowAt: number[] = []; // element index -> row
@@ -249,13 +254,12 @@ export function buildDomIndex(doc: Document): DomIndex {
     isAnchor.push(false);
     lenOf.push(0);
     if (tag === 'body') bodies++;
-    classOf.push(cls ? undefined : NONE);
+    if (!IN_BROWSER) classOf.push(cls ? undefined : NONE); // read by selectSimple only
     clsOf.push(cls);
     idOf.push(id);
     parentOf.push(parentAt);
     if (inBody) {
       if (cls !== null || id !== null) named.push(el);
-      if (hasStyle) styled.push(el);
       if (hasStyle || hasHidden) styledOrHidden.push(el);
     }
     if (hasHref && tag === 'a') {
@@ -315,8 +319,6 @@ export function buildDomIndex(doc: Document): DomIndex {
   };
   const classesAt = (i: number): string[] => (classOf[i] ??= classTokens(clsOf[i]!, quirks));
   let textBefore: number[] | null = null;
-  let classes: Set<string> | null = null;
-  let ids: Set<string> | null = null;
   let loud: Uint8Array | null = null;
 
   // Anchor stats bottom-up: each anchor counts for itself and all its ancestors (parentOf is
@@ -347,7 +349,6 @@ export function buildDomIndex(doc: Document): DomIndex {
     elements,
     named: exact ? named : select('body [class], body [id]'),
     anchors,
-    styled,
     styledOrHidden,
     bodyElements: (limit) => elements.slice(bodyFrom, Math.min(bodyTo, bodyFrom + limit)),
     walkBodyText(limit, visit) {
@@ -365,15 +366,6 @@ export function buildDomIndex(doc: Document): DomIndex {
     },
     byTag: (...t) => pick((x) => t.includes(x), 0, elements.length),
     bodyByTag: (...t) => (exact ? pick((x) => t.includes(x), bodyFrom, bodyTo) : select(t.map((x) => 'body ' + x).join(', '))),
-    // The class and id sets are built on first ask (only pages with hiding stylesheet rules ask).
-    hasClass: (name) => {
-      if (!classes) {
-        classes = new Set();
-        for (let i = 0; i < classOf.length; i++) for (const c of classesAt(i)) classes.add(c);
-      }
-      return classes.has(quirks ? asciiLower(name) : name);
-    },
-    hasId: (id) => (ids ??= new Set(idOf.filter((x): x is string => x !== null))).has(id),
     textLen(el) {
       const at = pos.get(el);
       return at === undefined ? 0 : lenOf[at];
@@ -397,7 +389,7 @@ export function buildDomIndex(doc: Document): DomIndex {
       for (let i = at + 1, end = ends[at]; i < end; i++) if (want(elements[i], tags[i])) out.push(elements[i]);
       return out;
     },
-    select: (selector) => selectSimple(selector, { elements, tags, classesAt, idOf, parentOf }, quirks),
+    select: IN_BROWSER ? select : (selector) => selectSimple(selector, { elements, tags, classesAt, idOf, parentOf }, quirks),
     nodes: nt,
     rowOf,
     textContent(el) {
@@ -421,10 +413,6 @@ export function buildDomIndex(doc: Document): DomIndex {
         textBefore[nt.type.length] = n;
       }
       return textBefore[nt.end[r]] - textBefore[r + 1];
-    },
-    hasAttributes(el) {
-      const r = rowOf(el);
-      return r < 0 ? el.hasAttributes() : nt.attrs[r];
     },
     classAttr(el) {
       const at = pos.get(el);

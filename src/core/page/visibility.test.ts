@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { buildStyleIndex, hidingDeclaration, isFloatingDecl, mayHideOrFloat, parseInline, ruleDeclarations, type Declarations } from './visibility';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildStyleIndex, computedStyleIndex, hidingDeclaration, isFloatingDecl, mayHideOrFloat, parseInline, ruleDeclarations, type Declarations } from './visibility';
 import { buildDomIndex } from './dom-index';
 import { CORPUS, hasCorpus } from '../../../test/helpers/corpus';
 
@@ -222,6 +223,21 @@ describe('style index with layout', () => {
     expect([...calls.keys()].map((e) => e.id)).toEqual(['menu', 'f', 'p']);
     expect([...calls.values()]).toEqual([1, 1, 1]);
   });
+
+  it('without geometry (the extension build, a document not rendered) reads display and visibility only', () => {
+    const { doc, reads } = laidOut(
+      '<div id="n" data-cs="display=none">a</div><div id="v" data-cs="visibility=collapse">b</div>' +
+        '<div id="o" data-cs="opacity=0;fontSize=0px">c</div><p id="h" hidden>d</p><div id="f" data-cs="position=fixed">e</div>',
+    );
+    const dom = buildDomIndex(doc);
+    const idx = computedStyleIndex(doc, () => dom, false);
+    expect(idx.layout).toBe(true);
+    const els = Array.from(doc.body.querySelectorAll('*'));
+    expect(els.map((el) => `${el.id}:${idx.hiddenReason(el)}`)).toEqual(['n:display:none', 'v:visibility:hidden', 'o:', 'h:hidden attribute', 'f:']);
+    expect([...reads.get(doc.getElementById('o')!)!.keys()]).toEqual(['display', 'visibility']);
+    expect(idx.hiddenCandidates()).toEqual(els);
+    expect(idx.floatingElements().map((e) => e.id)).toEqual(['f']);
+  });
 });
 
 describe('cssText gate (mayHideOrFloat)', () => {
@@ -336,4 +352,37 @@ describe('style index without layout', () => {
     doc.body.append(late);
     expect(buildStyleIndex(doc, () => dom).hiddenReason(late)).toBe('visibility:hidden');
   });
+});
+
+describe('the extension build (__QINGDU_BROWSER__ true)', () => {
+  // What the content script gets of buildStyleIndex: the rule path, its parsers and the index's
+  // simple-selector matcher must not be reachable from it, or the bundler keeps them (about 7 KB,
+  // 2.4 KB gzipped).
+  const bundle = async (flag: string): Promise<string> => {
+    const { build } = await import('vite');
+    const dir = mkdtempSync(join(tmpdir(), 'qingdu-vis-'));
+    try {
+      const entry = join(dir, 'entry.ts');
+      writeFileSync(entry, `export { buildStyleIndex } from ${JSON.stringify(resolve(import.meta.dirname, 'visibility.ts'))};\n`);
+      const out = await build({
+        configFile: false, logLevel: 'silent', publicDir: false, define: { __QINGDU_BROWSER__: flag },
+        build: { write: false, minify: false, lib: { entry, formats: ['es'], fileName: 'v' } },
+      });
+      const first = (Array.isArray(out) ? out[0] : out) as { output: { code?: string }[] };
+      // Without comments: they name the other path too.
+      return first.output.map((o) => o.code ?? '').join('\n').replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('leaves the stylesheet-rule path and the selector matcher out, and the Node build keeps them', async () => {
+    const browser = await bundle('true');
+    const node = await bundle('false');
+    for (const name of ['ruleStyleIndex', 'collectRules', 'styleSheets', 'parseInline', 'hidingDeclaration', 'jsdom', 'selectSimple']) {
+      expect(node, name).toContain(name);
+      expect(browser, name).not.toContain(name);
+    }
+    expect(browser).toContain('getComputedStyle');
+  }, 60_000);
 });
