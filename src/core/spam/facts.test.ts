@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { createContext, domIndex } from '../page/context';
 import { DEFAULT_ANALYZE_SETTINGS } from '../kinds';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CORPUS, hasCorpus } from '../../../test/helpers/corpus';
 import { createFacts } from './facts';
 
 const HTML = `<!DOCTYPE html><html><body>
@@ -36,4 +39,36 @@ describe('createFacts({ indexed: false })', () => {
     expect(plain.anchorsIn(box)).toHaveLength(4);
     expect(indexed.anchorsIn(box)).toHaveLength(3);
   });
+});
+
+describe('anchorAgg', () => {
+  // link-farm takes an element's anchor count, spam count, strong hits and link text from its
+  // anchorAgg entry instead of summing anchorsIn(el) again: the two must agree everywhere.
+  it.runIf(hasCorpus)('sums exactly the anchors inside each element (corpus pages)', () => {
+    let entries = 0;
+    for (const dir of ['pages', 'seeds']) {
+      for (const f of readdirSync(join(CORPUS, dir)).filter((f) => f.endsWith('.html')).slice(0, 8)) {
+        const url = `http://example.com/${f}`;
+        const doc = new JSDOM(readFileSync(join(CORPUS, dir, f), 'utf8'), { url }).window.document;
+        const ctx = createContext(doc, url, DEFAULT_ANALYZE_SETTINGS);
+        const facts = createFacts(ctx);
+        for (const [el, g] of facts.anchorAgg()) {
+          const want = { n: 0, spam: 0, strong: 0, linkText: 0 };
+          for (const a of domIndex(ctx).anchorsIn(el)) {
+            const s = facts.anchorScore(a);
+            want.n++;
+            if (s.strong || s.score >= 3) want.spam++;
+            want.strong += s.strong;
+            want.linkText += facts.rawText(a).length;
+          }
+          expect({ n: g.n, spam: g.spam, strong: g.strong, linkText: g.linkText }, f).toEqual(want);
+          entries++;
+        }
+        // Every ancestor of an anchor has an entry.
+        const withEntry = new Set(facts.anchorAgg().map(([el]) => el));
+        for (const a of facts.anchors) for (let p = a.parentElement; p; p = p.parentElement) expect(withEntry.has(p), f).toBe(true);
+      }
+    }
+    expect(entries).toBeGreaterThan(1000);
+  }, 60000);
 });

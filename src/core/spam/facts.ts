@@ -15,7 +15,8 @@ export interface PageFacts {
   /** `a[href]` inside the element (not the element itself), in order. */
   anchorsIn(el: Element): Element[];
   /** Per ancestor: anchors with spam words, strong hits, link text length, off-site anchors. */
-  anchorAgg(): Map<Element, AnchorAgg>;
+  /** Per ancestor of an anchor, in first-touch order. */
+  anchorAgg(): [Element, AnchorAgg][];
   anchorScore(a: Element): TextScore;
   hostOf(a: Element): string;
   /** textContent without script/style, whitespace folded (visible or not). */
@@ -144,7 +145,7 @@ export function createFacts(ctx: PageContext, options: FactsOptions = {}): PageF
   const hostByHref = new Map<string, string>();
   const texts = new Map<Element, string>();
   const claimedEls = new Set<Element>();
-  let agg: Map<Element, AnchorAgg> | null = null;
+  let agg: [Element, AnchorAgg][] | null = null;
   const own = siteOf(ctx.host || '');
   const facts: PageFacts = {
     ctx,
@@ -157,11 +158,16 @@ export function createFacts(ctx: PageContext, options: FactsOptions = {}): PageF
     anchorsIn: (el) => (index ? index.anchorsIn(el) : Array.from(el.querySelectorAll('a[href]'))),
     anchorAgg() {
       if (agg) return agg;
-      const out = (agg = new Map());
-      // Indexed anchors climb the table's parent rows and find their ancestors' entries by row
-      // (an array read, not a Map lookup per ancestor); the Map gets each ancestor once, in the
-      // same first-touch order.
+      const out: [Element, AnchorAgg][] = (agg = []);
+      // Entries in first-touch order. Indexed anchors find their ancestors' entries by parent row
+      // (array reads: a lookup keyed by an element is dear under jsdom), others by a Map.
       const byRow: (AnchorAgg | undefined)[] = index ? new Array(index.nodes.type.length) : [];
+      const byEl = new Map<Element, AnchorAgg>();
+      const entry = (el: Element): AnchorAgg => {
+        const g = { n: 0, spam: 0, strong: 0, linkText: 0, offsite: 0 };
+        out.push([el, g]);
+        return g;
+      };
       for (const a of getAnchors()) {
         const s = facts.anchorScore(a);
         const spam = s.strong > 0 || s.score >= 3 ? 1 : 0;
@@ -178,21 +184,12 @@ export function createFacts(ctx: PageContext, options: FactsOptions = {}): PageF
         const r = rowOf(a);
         if (r >= 0) {
           const { node, parent } = index!.nodes;
-          for (let p = parent[r]; p >= 0; p = parent[p]) {
-            let g = byRow[p];
-            if (!g) {
-              const el = node[p] as Element;
-              g = out.get(el);
-              if (!g) out.set(el, (g = { n: 0, spam: 0, strong: 0, linkText: 0, offsite: 0 }));
-              byRow[p] = g;
-            }
-            add(g);
-          }
+          for (let p = parent[r]; p >= 0; p = parent[p]) add((byRow[p] ??= entry(node[p] as Element)));
           continue;
         }
         ancestors(a, (p) => {
-          let g = out.get(p);
-          if (!g) out.set(p, (g = { n: 0, spam: 0, strong: 0, linkText: 0, offsite: 0 }));
+          let g = byEl.get(p);
+          if (!g) byEl.set(p, (g = entry(p)));
           add(g);
         });
       }

@@ -4,7 +4,7 @@
 // (*.gov.cn) is legitimate and never matches: it has no spam words and gov hosts.
 import type { HiddenBlock } from '../types';
 import { domIndex } from '../page/context';
-import { expandToLabel, randomLooking, short, siteOf, tooBroad, type PageFacts, type SpamDetector } from './facts';
+import { expandToLabel, randomLooking, short, siteOf, tooBroad, type AnchorAgg, type PageFacts, type SpamDetector } from './facts';
 import { scoreText } from './matcher';
 
 interface FarmStats {
@@ -20,16 +20,12 @@ interface FarmStats {
 
 const FARM_LABEL = /蜘蛛池|站群|友情链接|友链|合作伙伴|热门搜索|热搜|相关搜索|标签云/;
 
-function stats(facts: PageFacts, el: Element): FarmStats {
-  const anchors = domIndex(facts.ctx).anchorsIn(el);
+/** `g` is el's anchorAgg entry: the same anchors (those inside el), already summed but for hosts. */
+function stats(facts: PageFacts, el: Element, g: AnchorAgg): FarmStats {
   const sites = new Set<string>();
-  let spam = 0, strong = 0, randomHosts = 0, govHosts = 0, linkText = 0;
+  let randomHosts = 0, govHosts = 0;
   const own = siteOf(facts.ctx.host || '');
-  for (const a of anchors) {
-    const s = facts.anchorScore(a);
-    if (s.strong || s.score >= 3) spam++;
-    strong += s.strong;
-    linkText += facts.rawText(a).length;
+  for (const a of domIndex(facts.ctx).anchorsIn(el)) {
     const h = facts.hostOf(a);
     if (h) {
       const site = siteOf(h);
@@ -40,7 +36,7 @@ function stats(facts: PageFacts, el: Element): FarmStats {
       }
     }
   }
-  return { anchors: anchors.length, spam, strong, hosts: sites.size, randomHosts, govHosts, linkText, text: facts.rawText(el).length };
+  return { anchors: g.n, spam: g.spam, strong: g.strong, hosts: sites.size, randomHosts, govHosts, linkText: g.linkText, text: facts.rawText(el).length };
 }
 
 function isFarm(facts: PageFacts, el: Element, s: FarmStats): boolean {
@@ -67,7 +63,7 @@ export const linkFarm: SpamDetector = {
       if (g.n < 6 || (g.spam < 0.15 * g.n && g.offsite < 0.5 * g.n)) continue;
       if (tooBroad(el) || facts.claimed(el)) continue;
       if (facts.ctx.isInvisible(el)) continue; // hidden-links reports those
-      const s = stats(facts, el);
+      const s = stats(facts, el, g);
       if (isFarm(facts, el, s)) found.set(el, s);
     }
     // Prefer the smallest block holding (nearly) all the spam anchors of a bigger one.
