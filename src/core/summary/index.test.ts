@@ -110,6 +110,19 @@ describe('textRank', () => {
   });
 });
 
+describe('boilerplate', () => {
+  it('never picks contact details (a notice ends with its phone number)', () => {
+    const body = [
+      '为加强冬季安全生产工作，决定在全县开展安全生产大检查。',
+      '各乡镇请于每月25日前报送检查情况，联系电话：0312-1234567。',
+      '检查分企业自查、部门检查、督导检查三个阶段进行。',
+    ].join('\n');
+    const picked = summarize(body, '关于开展安全生产大检查的通知');
+    expect(picked).toHaveLength(2);
+    expect(picked.join('')).not.toContain('联系电话');
+  });
+});
+
 describe('splitSentences with a limit', () => {
   it('gives the first sentences of the unlimited split', () => {
     const piece = fc.constantFrom('一二三', '。', '！', '？', '\n', '\n\n', ' ', '”', 'ab', 'x.', '好');
