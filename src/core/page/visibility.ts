@@ -498,10 +498,11 @@ function mayMatch(names: Names, selector: string): boolean {
  * this file). Never in the extension build (buildStyleIndex).
  */
 function ruleStyleIndex(doc: Document, index: () => DomIndex): StyleIndex {
-  const view = doc.defaultView;
   let rules: RuleSets | null = null;
   const getRules = () => (rules ??= collectRules(doc, index));
   const confirmed = new Map<Element, string>();
+  // The cascade's display and visibility, for the few big blocks a rule hides (slow under jsdom).
+  let cascade: StyleIndex | null = null;
 
   // An element's hidden and style attributes come from the index's table when it holds the
   // element (its marks, and the style text other stages share): no wrapper call each.
@@ -532,7 +533,7 @@ function ruleStyleIndex(doc: Document, index: () => DomIndex): StyleIndex {
       // A big block: a later, more specific rule may show it again. Ask the cascade once.
       let known = confirmed.get(el);
       if (known === undefined) {
-        const st = style !== null ? '' : cascadeReason(view, el);
+        const st = style !== null ? '' : (cascade ??= computedStyleIndex(doc, index, false)).hiddenReason(el);
         known = /display|visibility/.test(fromRule) ? st : fromRule;
         confirmed.set(el, known);
       }
@@ -559,20 +560,6 @@ function ruleStyleIndex(doc: Document, index: () => DomIndex): StyleIndex {
       });
     },
   };
-}
-
-/** The cascade's display and visibility of one element (getComputedStyle; slow under jsdom). */
-function cascadeReason(view: Window | null, el: Element): string {
-  let st: CSSStyleDeclaration | null = null;
-  try {
-    st = view ? view.getComputedStyle(el) : null;
-  } catch {
-    st = null;
-  }
-  if (!st) return '';
-  if (st.display === 'none') return 'display:none';
-  const vis = st.visibility;
-  return vis === 'hidden' || vis === 'collapse' ? 'visibility:hidden' : '';
 }
 
 const indexes = new WeakMap<Document, StyleIndex>();
