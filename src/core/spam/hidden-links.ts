@@ -13,8 +13,9 @@ const BENIGN_CLASS = /(^|[\s_-])(sr-only|visually-hidden|screen-reader|skip|a11y
 
 function candidates(facts: PageFacts): Element[] {
   const { ctx } = facts;
-  // Without layout the style index knows exactly which elements a rule or inline style hides;
-  // with layout it offers every element and hiddenReason asks the browser.
+  // Without computed styles (jsdom) the style index knows exactly which elements a rule or inline
+  // style hides; with them (styles.layout: a browser) it offers every element and hiddenReason
+  // asks the browser.
   // Kept: elements with a child element (every anchor inside is one, so no separate anchor
   // test) or more than 20 characters of text. Indexed elements answer from the node table.
   const set = new Set<Element>();
@@ -80,14 +81,14 @@ export const hiddenLinks: SpamDetector = {
     const { ctx } = facts;
     const out: HiddenBlock[] = [];
     // judgeHidden reports only the outermost hidden element, so nothing inside an element already
-    // found hidden can be reported: skip those without asking for their style. With layout the
-    // candidates are every element in document order and each ask is a getComputedStyle, so a
+    // found hidden can be reported: skip those without asking for their style. With computed styles
+    // the candidates are every element in document order and each ask is a getComputedStyle, so a
     // closed menu or tab panel no longer costs one call per descendant.
     const hidden = new Set<Element>();
     const index = domIndex(ctx);
     for (const el of candidates(facts)) {
       if (facts.claimed(el) || (hidden.size && insideAny(facts, el, hidden))) continue;
-      // With layout every body element is a candidate and each style ask a getComputedStyle with
+      // With computed styles every body element is a candidate and each style ask a getComputedStyle with
       // ~9 property reads. judgeHidden reports only a block with 2+ links, spam text or 50+ child
       // elements, whatever its style: when none can hold, the style is not asked (nor the element
       // remembered as hidden: its descendants are then judged, and refused by the parent check).
