@@ -20,7 +20,9 @@ export function textLines(ctx: PageContext): TextLine[] {
   let buf = '';
   let node: Element | null = null;
   const flush = () => {
-    const t = buf.replace(/[\s\u00a0\u3000\u200b-\u200d\ufeff]+/g, ' ').trim();
+    // No text node with more than trim()'s spaces yet: the line would be empty (most flushes
+    // between blocks), so no replace.
+    const t = node ? buf.replace(/[\s\u00a0\u3000\u200b-\u200d\ufeff]+/g, ' ').trim() : '';
     if (t && node) lines.push({ text: t, node });
     buf = '';
     node = null;
@@ -34,7 +36,11 @@ export function textLines(ctx: PageContext): TextLine[] {
       const t = type[c];
       if (t === 3) {
         const d = data[c];
-        if (!node && d.trim()) node = nodes[r] as Element;
+        if (!node) {
+          // Spaces before a line's first text are trimmed from it: not kept.
+          if (!d.trim()) continue;
+          node = nodes[r] as Element;
+        }
         buf += d;
       } else if (t === 1) {
         const e = nodes[c] as Element;

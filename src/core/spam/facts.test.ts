@@ -2,12 +2,12 @@
 // the same answers as the indexed facts of a full analysis.
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { createContext, domIndex } from '../page/context';
+import { createContext, domIndex, foldSpace } from '../page/context';
 import { DEFAULT_ANALYZE_SETTINGS } from '../kinds';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPUS, hasCorpus } from '../../../test/helpers/corpus';
-import { createFacts } from './facts';
+import { collectTextIndexed, createFacts } from './facts';
 
 const HTML = `<!DOCTYPE html><html><body>
 <div id="a"><p>正文 <b>加粗</b><script>var x = 1;</script></p><a href="http://x.example.com/">澳门赌场</a>
@@ -70,5 +70,41 @@ describe('anchorAgg', () => {
       }
     }
     expect(entries).toBeGreaterThan(1000);
+  }, 60000);
+});
+
+describe('rawText', () => {
+  // The DOM form collectTextIndexed replaces: a space before each element, script-like subtrees
+  // left out, whitespace folded.
+  const NON_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+  const domText = (el: Element): string => {
+    let s = '';
+    const walk = (n: Node) => {
+      for (let c = n.firstChild; c; c = c.nextSibling) {
+        if (c.nodeType === 3) s += (c as Text).data;
+        else if (c.nodeType === 1 && !NON_TEXT.has((c as Element).tagName.toUpperCase())) {
+          s += ' ';
+          walk(c);
+        }
+      }
+    };
+    walk(el);
+    return foldSpace(s);
+  };
+  it.runIf(hasCorpus)('equals the DOM walk for every element of corpus pages, asked twice (memo)', () => {
+    let n = 0;
+    for (const dir of ['pages', 'seeds']) {
+      for (const f of readdirSync(join(CORPUS, dir)).filter((f) => f.endsWith('.html')).slice(0, 6)) {
+        const url = `http://example.com/${f}`;
+        const doc = new JSDOM(readFileSync(join(CORPUS, dir, f), 'utf8'), { url }).window.document;
+        const facts = createFacts(createContext(doc, url, DEFAULT_ANALYZE_SETTINGS));
+        const els = Array.from(doc.querySelectorAll('*'));
+        // Inner elements first, then outer ones, then again: answers must not depend on order or memo.
+        for (const el of [...els].reverse()) expect(collectTextIndexed(domIndex(facts.ctx), el), f).toBe(domText(el));
+        for (const el of els) expect(facts.rawText(el), f).toBe(domText(el));
+        n += els.length;
+      }
+    }
+    expect(n).toBeGreaterThan(5000);
   }, 60000);
 });

@@ -49,7 +49,7 @@ export function collectText(el: Element): string {
 /** collectText over the document's node table when it holds `el` (no DOM calls), else over `el`'s own. */
 export function collectTextIndexed(index: DomIndex | null, el: Element): string {
   const { table, row } = tableAt(index, el);
-  const { type, data, tag, next, end } = table;
+  const { type, data, tag, end } = table;
   // The common leaf (<a>label</a>, <td>text</td>): one text child, no join.
   const first = row + 1;
   if (end[row] === first + 1 && type[first] === 3) return fold(data[first]);
@@ -58,24 +58,22 @@ export function collectTextIndexed(index: DomIndex | null, el: Element): string 
   let memo: (string | undefined)[] | undefined;
   if (index && table === index.nodes) {
     memo = textMemo.get(table);
-    if (!memo) textMemo.set(table, (memo = []));
+    // Sized up front: writes at scattered rows into an empty array would make it a dictionary.
+    if (!memo) textMemo.set(table, (memo = new Array(type.length)));
     const known = memo[row];
     if (known !== undefined) return known;
   }
-  const parts: string[] = [];
-  const walk = (r: number) => {
-    if (end[r] === r + 1) return;
-    for (let c = r + 1; c >= 0; c = next[c]) {
-      const t = type[c];
-      if (t === 3) parts.push(data[c]);
-      else if (t === 1 && !NON_TEXT.has(tag[c])) {
-        parts.push(' ');
-        walk(c);
-      }
+  // The rows in document order: a space where an element starts, script-like subtrees jumped over.
+  let s = '';
+  for (let c = first; c < end[row]; c++) {
+    const t = type[c];
+    if (t === 3) s += data[c];
+    else if (t === 1) {
+      if (NON_TEXT.has(tag[c])) c = end[c] - 1;
+      else s += ' ';
     }
-  };
-  walk(row);
-  const out = fold(parts.join(''));
+  }
+  const out = fold(s);
   if (memo) memo[row] = out;
   return out;
 }
