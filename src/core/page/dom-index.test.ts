@@ -98,6 +98,9 @@ describe('dom index', () => {
         const st = index.anchorStat(el);
         expect(st?.n ?? 0).toBe(as.length);
         if (st) expect(st.linkLen).toBe(as.reduce((n, a) => n + index.textLen(a), 0));
+        const inside = as.filter((a) => a !== el);
+        const got = index.anchorsIn(el);
+        expect(got.length === inside.length && got.every((a, i) => a === inside[i]), f).toBe(true);
       }
       for (const { node, norm: n } of index.shortTexts) {
         expect(inBodyText(node)).toBe(true);
@@ -204,5 +207,14 @@ describe('node table', () => {
     const { nonSpaceLength } = await import('./dom-index');
     for (const s of ['', ' a b ', '\u3000中\u00a0文\ufeff', '\u2000x\u200ay\u200bz', 'tab\tnl\n\u2028\u2029😀'])
       expect(nonSpaceLength(s)).toBe(s.replace(/\s+/g, '').length);
+  });
+  it('isSpaceCode is JS \\s (plus U+200B–U+200D with zeroWidth) on every UTF-16 code unit', async () => {
+    const { isSpaceCode } = await import('./dom-index');
+    const wrong: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (isSpaceCode(c) !== /\s/.test(ch) || isSpaceCode(c, true) !== /[\s\u200b-\u200d]/.test(ch)) wrong.push(c);
+    }
+    expect(wrong).toEqual([]);
   });
 });

@@ -201,9 +201,10 @@ export function buildDomIndex(doc: Document): DomIndex {
   const pos = new Map<Element, number>();
   const lenOf: number[] = [];
   const ends: number[] = [];
-  const isAnchor: boolean[] = [];
+  // Element index of each of `anchors` (ascending: document order).
+  const anchorAt: number[] = [];
   // Class tokens per element, split on first need (most elements are never matched by class).
-  const classOf: (string[] | undefined)[] = [];
+  let classOf: (string[] | undefined)[] | null = null;
   const clsOf: (string | null)[] = [];
   const idOf: (string | null)[] = [];
   const parentOf: number[] = [];
@@ -251,10 +252,8 @@ export function buildDomIndex(doc: Document): DomIndex {
     pos.set(el, at);
     elements.push(el);
     tags.push(tag);
-    isAnchor.push(false);
     lenOf.push(0);
     if (tag === 'body') bodies++;
-    if (!IN_BROWSER) classOf.push(cls ? undefined : NONE); // read by selectSimple only
     clsOf.push(cls);
     idOf.push(id);
     parentOf.push(parentAt);
@@ -264,7 +263,7 @@ export function buildDomIndex(doc: Document): DomIndex {
     }
     if (hasHref && tag === 'a') {
       anchors.push(el);
-      isAnchor[at] = true;
+      anchorAt.push(at);
     }
     const childInBody = inBody || el === body;
     const countText = childInBody && !NO_TEXT.has(tag);
@@ -317,15 +316,25 @@ export function buildDomIndex(doc: Document): DomIndex {
     const at = pos.get(el);
     return at === undefined ? -1 : rowAt[at];
   };
-  const classesAt = (i: number): string[] => (classOf[i] ??= classTokens(clsOf[i]!, quirks));
+  // Read by selectSimple only (Node build).
+  const classesAt = (i: number): string[] => ((classOf ??= new Array(elements.length))[i] ??= clsOf[i] ? classTokens(clsOf[i]!, quirks) : NONE);
+  // Position in `anchors` of the first anchor with element index >= i.
+  const firstAnchor = (i: number): number => {
+    let lo = 0, hi = anchorAt.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (anchorAt[mid] < i) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   let textBefore: number[] | null = null;
   let loud: Uint8Array | null = null;
 
   // Anchor stats bottom-up: each anchor counts for itself and all its ancestors (parentOf is
   // the parentElement chain: the walk starts at documentElement).
   const astats: (AnchorStat | undefined)[] = new Array(elements.length);
-  for (let i = 0; i < elements.length; i++) {
-    if (!isAnchor[i]) continue;
+  for (const i of anchorAt) {
     const len = lenOf[i];
     for (let p = i; p >= 0; p = parentOf[p]) {
       let st = astats[p];
@@ -378,9 +387,8 @@ export function buildDomIndex(doc: Document): DomIndex {
     anchorsIn(el) {
       const at = pos.get(el);
       if (at === undefined) return Array.from(el.querySelectorAll('a[href]'));
-      const out: Element[] = [];
-      for (let i = at + 1, end = ends[at]; i < end; i++) if (isAnchor[i]) out.push(elements[i]);
-      return out;
+      // The anchors after `at` and before its subtree's end: a slice of `anchors`.
+      return anchors.slice(firstAnchor(at + 1), firstAnchor(ends[at]));
     },
     within(el, want) {
       const at = pos.get(el);
@@ -446,6 +454,8 @@ export function buildDomIndex(doc: Document): DomIndex {
 /** JS \s (WhiteSpace + LineTerminator) as a char code; with `zeroWidth`, U+200B–U+200D count too. */
 export function isSpaceCode(c: number, zeroWidth = false): boolean {
   if (c > 32 && c < 0xa0) return false;
+  // Han and the rest of the BMP above U+3000: one compare instead of the whole list below.
+  if (c > 0x3000) return c === 0xfeff;
   return (
     c === 9 || c === 10 || c === 11 || c === 12 || c === 13 || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= (zeroWidth ? 0x200d : 0x200a)) ||
     c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
