@@ -354,6 +354,47 @@ describe('style index without layout', () => {
   });
 });
 
+describe('the rule path (jsdom)', () => {
+  // The rule path with its pre-checks against the plain reading: every style rule at
+  // the top level of a sheet, not interactive, that hides or floats, matched by the selector engine.
+  it.runIf(hasCorpus)('finds the elements the plain reading of the rules finds, in the same order', () => {
+    const INTERACTIVE = /:(hover|focus|active|visited|checked|target|focus-within)|::?(before|after|placeholder|selection|-webkit|-moz)/i;
+    let hidden = 0;
+    const files = [...readdirSync(join(CORPUS, 'pages')).map((f) => join(CORPUS, 'pages', f)), ...readdirSync(join(CORPUS, 'injected')).filter((f, i) => /--(hidden-links|overlay)\.html$/.test(f) && i % 3 === 0).map((f) => join(CORPUS, 'injected', f))];
+    for (const file of files.filter((f) => f.endsWith('.html'))) {
+      const doc = new JSDOM(readFileSync(file, 'utf8')).window.document;
+      const want = new Map<Element, string>();
+      const floating = new Set<Element>();
+      for (const sheet of Array.from(doc.styleSheets)) {
+        for (const rule of Array.from(sheet.cssRules) as CSSStyleRule[]) {
+          if (rule.type !== 1 || INTERACTIVE.test(rule.selectorText)) continue;
+          const reason = oracle(rule.style);
+          const float = isFloatingDecl(rule.style);
+          if (!reason && !float) continue;
+          let els: Element[] = [];
+          try {
+            els = Array.from(doc.querySelectorAll(rule.selectorText));
+          } catch {
+            continue;
+          }
+          for (const el of els) {
+            if (reason && !want.has(el)) want.set(el, reason);
+            if (float) floating.add(el);
+          }
+        }
+      }
+      const dom = buildDomIndex(doc);
+      const idx = buildStyleIndex(doc, () => dom);
+      const styled = dom.styledOrHidden;
+      expect(idx.hiddenCandidates().slice(styled.length), file).toEqual([...want.keys()]);
+      for (const el of floating) expect(idx.floating(el)).toBe(true);
+      hidden += want.size;
+      doc.defaultView?.close();
+    }
+    expect(hidden).toBeGreaterThan(50);
+  }, 180_000);
+});
+
 describe('the extension build (__QINGDU_BROWSER__ true)', () => {
   // What the content script gets of buildStyleIndex: the rule path, its parsers and the index's
   // simple-selector matcher must not be reachable from it, or the bundler keeps them (about 7 KB,

@@ -335,14 +335,19 @@ function collectRules(doc: Document, dom: () => DomIndex): RuleSets {
       // Skip @media/@supports: responsive "display:none on phones" rules must not count.
       if (rule.type !== 1) continue;
       const selectorText = rule.selectorText;
-      const st = selectorText ? rule.style : null;
-      if (!st || !mayHideOrFloat(st.cssText)) continue;
-      const style = ruleDeclarations(st);
+      if (!selectorText) continue;
+      // Interactive states never apply to a page at rest.
+      if (/:(hover|focus|active|visited|checked|target|focus-within)|::?(before|after|placeholder|selection|-webkit|-moz)/i.test(selectorText)) continue;
+      // Each test here only drops rules, so their order is free: the cheap selector tests (the
+      // names pre-check once the page's names are read) come before the declarations.
+      if (names && !selectorText.split(',').some((sel) => mayMatch(names!, sel))) continue;
+      // rule.cssText is the style's cssText plus the selector (more text can only pass more
+      // rules to the exact reading below), without making the style object for dropped rules.
+      if (!mayHideOrFloat(rule.cssText)) continue;
+      const style = ruleDeclarations(rule.style);
       const reason = hidingDeclaration(style);
       const float = isFloatingDecl(style);
       if (!reason && !float) continue;
-      // Interactive states never apply to a page at rest.
-      if (/:(hover|focus|active|visited|checked|target|focus-within)|::?(before|after|placeholder|selection|-webkit|-moz)/i.test(selectorText)) continue;
       const selectors = selectorText.split(',').filter((sel) => mayMatch((names ??= pageNames(doc, dom())), sel));
       if (!selectors.length) continue;
       let matches: Element[];
