@@ -82,6 +82,19 @@ export function parse(html: string, url: string): Document {
   return new JSDOM(html, { url }).window.document;
 }
 
+/**
+ * The first `perDir` real pages and the first `perDir` seeds, each parsed on first use with a
+ * made-up URL: the sample the unit tests' "agrees with the plain DOM reading" loops run over.
+ */
+export function* corpusSample(perDir: number): Generator<{ name: string; url: string; doc: Document }> {
+  for (const dir of ['pages', 'seeds']) {
+    for (const name of readdirSync(join(CORPUS, dir)).filter((f) => f.endsWith('.html')).slice(0, perDir)) {
+      const url = `http://example.com/${name}`;
+      yield { name, url, doc: parse(readFileSync(join(CORPUS, dir, name), 'utf8'), url) };
+    }
+  }
+}
+
 /** Same squeeze as ../shared/corpus/tools/score.mjs: no whitespace, punctuation or symbols. */
 export const squeeze = (s: string): string => (s || '').normalize('NFKC').replace(/[\s\p{P}\p{S}]+/gu, '');
 

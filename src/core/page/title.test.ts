@@ -9,7 +9,7 @@ import { BLOCK_TAGS, createContext, domIndex, type PageContext } from './context
 import { textLines } from './textlines';
 import { DEFAULT_ANALYZE_SETTINGS } from '../kinds';
 import { hasAnchor } from './title';
-import { CORPUS, hasCorpus } from '../../../test/helpers/corpus';
+import { CORPUS, corpusSample, hasCorpus } from '../../../test/helpers/corpus';
 
 describe('hasAnchor', () => {
   it('answers el.querySelector("a") !== null, for indexed elements and for elements added later', () => {
@@ -87,15 +87,11 @@ describe('textLines', () => {
   });
   it.runIf(hasCorpus)('gives the old walk\'s lines on corpus pages', () => {
     let n = 0;
-    for (const dir of ['pages', 'seeds']) {
-      for (const f of readdirSync(join(CORPUS, dir)).filter((f) => f.endsWith('.html')).slice(0, 12)) {
-        const url = `http://example.com/${f}`;
-        const doc = new JSDOM(readFileSync(join(CORPUS, dir, f), 'utf8'), { url }).window.document;
-        const ctx = createContext(doc, url, DEFAULT_ANALYZE_SETTINGS);
-        const want = plainLines(ctx);
-        expect(textLines(ctx), f).toEqual(want);
-        n += want.length;
-      }
+    for (const { name: f, url, doc } of corpusSample(12)) {
+      const ctx = createContext(doc, url, DEFAULT_ANALYZE_SETTINGS);
+      const want = plainLines(ctx);
+      expect(textLines(ctx), f).toEqual(want);
+      n += want.length;
     }
     expect(n).toBeGreaterThan(1000);
   }, 60000);

@@ -4,9 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { createContext, domIndex, foldSpace } from '../page/context';
 import { DEFAULT_ANALYZE_SETTINGS } from '../kinds';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { CORPUS, hasCorpus } from '../../../test/helpers/corpus';
+import { corpusSample, hasCorpus } from '../../../test/helpers/corpus';
 import { collectTextIndexed, createFacts } from './facts';
 
 const HTML = `<!DOCTYPE html><html><body>
@@ -46,28 +44,24 @@ describe('anchorAgg', () => {
   // anchorAgg entry instead of summing anchorsIn(el) again: the two must agree everywhere.
   it.runIf(hasCorpus)('sums exactly the anchors inside each element (corpus pages)', () => {
     let entries = 0;
-    for (const dir of ['pages', 'seeds']) {
-      for (const f of readdirSync(join(CORPUS, dir)).filter((f) => f.endsWith('.html')).slice(0, 8)) {
-        const url = `http://example.com/${f}`;
-        const doc = new JSDOM(readFileSync(join(CORPUS, dir, f), 'utf8'), { url }).window.document;
-        const ctx = createContext(doc, url, DEFAULT_ANALYZE_SETTINGS);
-        const facts = createFacts(ctx);
-        for (const [el, g] of facts.anchorAgg()) {
-          const want = { n: 0, spam: 0, strong: 0, linkText: 0 };
-          for (const a of domIndex(ctx).anchorsIn(el)) {
-            const s = facts.anchorScore(a);
-            want.n++;
-            if (s.strong || s.score >= 3) want.spam++;
-            want.strong += s.strong;
-            want.linkText += facts.rawText(a).length;
-          }
-          expect({ n: g.n, spam: g.spam, strong: g.strong, linkText: g.linkText }, f).toEqual(want);
-          entries++;
+    for (const { name: f, url, doc } of corpusSample(8)) {
+      const ctx = createContext(doc, url, DEFAULT_ANALYZE_SETTINGS);
+      const facts = createFacts(ctx);
+      for (const [el, g] of facts.anchorAgg()) {
+        const want = { n: 0, spam: 0, strong: 0, linkText: 0 };
+        for (const a of domIndex(ctx).anchorsIn(el)) {
+          const s = facts.anchorScore(a);
+          want.n++;
+          if (s.strong || s.score >= 3) want.spam++;
+          want.strong += s.strong;
+          want.linkText += facts.rawText(a).length;
         }
-        // Every ancestor of an anchor has an entry.
-        const withEntry = new Set(facts.anchorAgg().map(([el]) => el));
-        for (const a of facts.anchors) for (let p = a.parentElement; p; p = p.parentElement) expect(withEntry.has(p), f).toBe(true);
+        expect({ n: g.n, spam: g.spam, strong: g.strong, linkText: g.linkText }, f).toEqual(want);
+        entries++;
       }
+      // Every ancestor of an anchor has an entry.
+      const withEntry = new Set(facts.anchorAgg().map(([el]) => el));
+      for (const a of facts.anchors) for (let p = a.parentElement; p; p = p.parentElement) expect(withEntry.has(p), f).toBe(true);
     }
     expect(entries).toBeGreaterThan(1000);
   }, 60000);
@@ -93,17 +87,13 @@ describe('rawText', () => {
   };
   it.runIf(hasCorpus)('equals the DOM walk for every element of corpus pages, asked twice (memo)', () => {
     let n = 0;
-    for (const dir of ['pages', 'seeds']) {
-      for (const f of readdirSync(join(CORPUS, dir)).filter((f) => f.endsWith('.html')).slice(0, 6)) {
-        const url = `http://example.com/${f}`;
-        const doc = new JSDOM(readFileSync(join(CORPUS, dir, f), 'utf8'), { url }).window.document;
-        const facts = createFacts(createContext(doc, url, DEFAULT_ANALYZE_SETTINGS));
-        const els = Array.from(doc.querySelectorAll('*'));
-        // Inner elements first, then outer ones, then again: answers must not depend on order or memo.
-        for (const el of [...els].reverse()) expect(collectTextIndexed(domIndex(facts.ctx), el), f).toBe(domText(el));
-        for (const el of els) expect(facts.rawText(el), f).toBe(domText(el));
-        n += els.length;
-      }
+    for (const { name: f, url, doc } of corpusSample(6)) {
+      const facts = createFacts(createContext(doc, url, DEFAULT_ANALYZE_SETTINGS));
+      const els = Array.from(doc.querySelectorAll('*'));
+      // Inner elements first, then outer ones, then again: answers must not depend on order or memo.
+      for (const el of [...els].reverse()) expect(collectTextIndexed(domIndex(facts.ctx), el), f).toBe(domText(el));
+      for (const el of els) expect(facts.rawText(el), f).toBe(domText(el));
+      n += els.length;
     }
     expect(n).toBeGreaterThan(5000);
   }, 60000);
