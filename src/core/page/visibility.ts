@@ -328,6 +328,7 @@ function collectRules(doc: Document, dom: () => DomIndex): RuleSets {
   const floating = new Set<Element>();
   let absent: Absent | null = null;
   let names: Names | null = null;
+  const mayMatchNames = (sel: string) => mayMatch(names!, sel);
   const visit = (rules: CSSRuleList | undefined) => {
     if (!rules) return;
     for (let i = 0; i < rules.length; i++) {
@@ -339,8 +340,9 @@ function collectRules(doc: Document, dom: () => DomIndex): RuleSets {
       // Interactive states never apply to a page at rest.
       if (/:(hover|focus|active|visited|checked|target|focus-within)|::?(before|after|placeholder|selection|-webkit|-moz)/i.test(selectorText)) continue;
       // Each test here only drops rules, so their order is free: the cheap selector tests (the
-      // names pre-check once the page's names are read) come before the declarations.
-      if (names && !selectorText.split(',').some((sel) => mayMatch(names!, sel))) continue;
+      // names pre-check, once the page's names are read) come before the declarations.
+      let selectors = names ? selectorText.split(',').filter(mayMatchNames) : null;
+      if (selectors && !selectors.length) continue;
       // rule.cssText is the style's cssText plus the selector (more text can only pass more
       // rules to the exact reading below), without making the style object for dropped rules.
       if (!mayHideOrFloat(rule.cssText)) continue;
@@ -348,7 +350,9 @@ function collectRules(doc: Document, dom: () => DomIndex): RuleSets {
       const reason = hidingDeclaration(style);
       const float = isFloatingDecl(style);
       if (!reason && !float) continue;
-      const selectors = selectorText.split(',').filter((sel) => mayMatch((names ??= pageNames(doc, dom())), sel));
+      // The page's names are read for the first rule that hides or floats.
+      names ??= pageNames(doc, dom());
+      selectors ??= selectorText.split(',').filter(mayMatchNames);
       if (!selectors.length) continue;
       let matches: Element[];
       try {
