@@ -20,10 +20,12 @@ export function textLines(ctx: PageContext): TextLine[] {
   let buf = '';
   let node: Element | null = null;
   const flush = () => {
-    // No text node with more than trim()'s spaces yet: the line would be empty (most flushes
-    // between blocks), so no replace.
-    const t = node ? buf.replace(/[\s\u00a0\u3000\u200b-\u200d\ufeff]+/g, ' ').trim() : '';
-    if (t && node) lines.push({ text: t, node });
+    // Without a node the line holds no text that trim() keeps (most flushes, between blocks):
+    // nothing to fold.
+    if (node) {
+      const t = buf.replace(/[\s\u00a0\u3000\u200b-\u200d\ufeff]+/g, ' ').trim();
+      if (t) lines.push({ text: t, node });
+    }
     buf = '';
     node = null;
   };
