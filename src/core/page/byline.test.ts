@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unlabelledSource } from './byline';
+import { followedSource, unlabelledSource } from './byline';
 
 const at = (line: string, date: string) => unlabelledSource(line, line.indexOf(date), date.length);
 
@@ -14,5 +14,24 @@ describe('unlabelledSource', () => {
     expect(at('2019-09-08 11:42:03 相关推荐', '2019-09-08')).toBe('');
     expect(at('2019-09-08 11:42:03 猜你喜欢', '2019-09-08')).toBe('');
     expect(at('发布时间：10-08 12:00 优质原创 作者', '10-08')).toBe('');
+  });
+});
+
+describe('followedSource', () => {
+  const lines = (...texts: string[]) => texts.map((text) => ({ text }) as never);
+  it('takes the account name beside a follow button', () => {
+    expect(followedSource(lines('去驴行 关注 1/10'), 0, 1)).toBe('去驴行');
+    expect(followedSource(lines('人民日报 +关注'), 0, 1)).toBe('人民日报');
+    expect(followedSource(lines('原创 标题', '去驴行', '关注', '1 /10 当全世界'), 1, 3)).toBe('去驴行');
+  });
+  it('takes nothing else', () => {
+    expect(followedSource(lines('关注 分享 收藏'), 0, 1)).toBe('');
+    expect(followedSource(lines('分享 关注'), 0, 1)).toBe('');
+    expect(followedSource(lines('请关注我们的公众号'), 0, 1)).toBe('');
+    expect(followedSource(lines('去驴行 关注度很高'), 0, 1)).toBe('');
+    expect(followedSource(lines('2019-09-08 关注'), 0, 1)).toBe('');
+    expect(followedSource(lines('x', '去驴行 关注'), 0, 1)).toBe('');
+    expect(followedSource(lines('去驴行', '关注度很高'), 0, 1)).toBe('');
+    expect(followedSource(lines('去驴行 分享', '关注'), 0, 1)).toBe('');
   });
 });

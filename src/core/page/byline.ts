@@ -58,6 +58,24 @@ export function unlabelledSource(line: string, dateIndex: number, dateLength: nu
   return '';
 }
 
+/**
+ * The account name beside a follow button on the line under the headline (toutiao, baijiahao,
+ * 网易号: "去驴行 关注 1/10"): on these platforms the account is the publisher. Only the first
+ * word of a short line, only when the next word is exactly 关注 (or +关注).
+ */
+export function followedSource(lines: TextLine[], from: number, to: number): string {
+  for (let i = Math.max(0, from); i < Math.min(lines.length, to); i++) {
+    // The button is its own line when it is a block ("去驴行" / "关注"), or on the name's line.
+    const next = lines[i + 1]?.text ?? '';
+    const text = FOLLOW.test(next) ? `${lines[i].text} ${next}` : lines[i].text;
+    if (text.length > 40) continue;
+    const m = text.match(/^(\S{2,16}) [+＋]?关注(?: |$)/u);
+    if (m && !STOP.test(m[1]) && /^[\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z0-9·]*$/u.test(m[1])) return m[1];
+  }
+  return '';
+}
+const FOLLOW = /^[+＋]?关注(?: |$)/u;
+
 export function findAuthor(lines: TextLine[], from: number, to: number, bodyStart: string): string {
   const re = /(?:作者|记者|撰文|采写|文\s*\/|文)\s*[：:／/]\s*([\p{Script=Han}A-Za-z·]{2,12}(?:[ 、][\p{Script=Han}]{2,4})*)/u;
   for (let i = Math.max(0, from); i < Math.min(lines.length, to); i++) {

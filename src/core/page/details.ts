@@ -9,7 +9,7 @@ import type { Analysis, SiteInfo } from '../types';
 import { metaContent, ldString, elementsNamed } from './metaread';
 import type { TextLine } from './textlines';
 import { machineDate, parseDate, yearFromUrl } from './dates';
-import { findAuthor, findEditor, labelledSource, unlabelledSource } from './byline';
+import { findAuthor, findEditor, followedSource, labelledSource, unlabelledSource } from './byline';
 import { readDocInfo } from './docinfo';
 
 /** What the title reader found on the page, all the details need (see readTitle in meta.ts). */
@@ -129,10 +129,12 @@ export function readDetails(draft: MetaDraft): PageDetails {
       labelledDate(lines, 0, lines.length, year);
     let published = hit ? hit.date : machine;
 
-    // Source: gov meta, the metadata line, a name beside the date, then a labelled line anywhere.
+    // Source: gov meta, the metadata line, a name beside the date, an account name beside a follow
+    // button under the headline, then a labelled line anywhere.
     let source = metaContent(doc, 'ContentSource', 'source', 'og:article:source');
     if (!source) source = labelledSource(lines, near - 1, near + 10);
     if (!source && hit && hit.line >= near && hit.line <= near + 6) source = unlabelledSource(hit.text ?? lines[hit.line].text, hit.index, hit.length);
+    if (!source && tIdx >= 0) source = followedSource(lines, tIdx + 1, tIdx + 3);
     if (!source) source = labelledSource(lines, 0, lines.length);
     source = source.replace(/\s*(作者|编辑|责任编辑|记者)\s*[：:].*$/u, '').trim();
 
