@@ -1,10 +1,14 @@
 // `node scripts/screenshots.mjs`: regenerates the README pictures (docs/images/) from the built
 // extension in Debian's Chromium with a Chinese interface: the popup and the clean view on
 // seed page 000 (a defaced mirror copy) served from a *.gov.cn host on 127.0.0.1.
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// Chromium on Linux takes its UI (and so the extension's) locale from these.
+// Chromium on Linux takes its UI (and so the extension's) locale from these, but only when the
+// locale's resources are installed: Debian ships them in chromium-l10n (the tests do not need it).
+if (!existsSync('/usr/lib/chromium/locales/zh-CN.pak'))
+  console.warn('screenshots: no zh-CN locale for Chromium; the pictures will show the English interface (apt-get install chromium-l10n)');
 process.env.LANGUAGE = 'zh_CN';
 process.env.LANG = process.env.LC_ALL = 'zh_CN.UTF-8';
 const root = fileURLToPath(new URL('..', import.meta.url));
