@@ -33,5 +33,7 @@ describe('followedSource', () => {
     expect(followedSource(lines('x', '去驴行 关注'), 0, 1)).toBe('');
     expect(followedSource(lines('去驴行', '关注度很高'), 0, 1)).toBe('');
     expect(followedSource(lines('去驴行 分享', '关注'), 0, 1)).toBe('');
+    expect(followedSource(lines('微信 关注'), 0, 1)).toBe('');
+    expect(followedSource(lines('微博', '+关注'), 0, 1)).toBe('');
   });
 });

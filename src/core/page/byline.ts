@@ -70,11 +70,13 @@ export function followedSource(lines: TextLine[], from: number, to: number): str
     const text = FOLLOW.test(next) ? `${lines[i].text} ${next}` : lines[i].text;
     if (text.length > 40) continue;
     const m = text.match(/^(\S{2,16}) [+＋]?关注(?: |$)/u);
-    if (m && !STOP.test(m[1]) && /^[\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z0-9·]*$/u.test(m[1])) return m[1];
+    if (m && !STOP.test(m[1]) && !SHARE_TARGET.test(m[1]) && /^[\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z0-9·]*$/u.test(m[1])) return m[1];
   }
   return '';
 }
 const FOLLOW = /^[+＋]?关注(?: |$)/u;
+// Where a share bar asks readers to follow the site ("微信 关注"), not who published the article.
+const SHARE_TARGET = /^(微信|微博|新浪微博|腾讯微博|QQ|QQ空间|抖音|快手|头条|公众号|客户端|二维码|扫码|APP|App|app)$/;
 
 export function findAuthor(lines: TextLine[], from: number, to: number, bodyStart: string): string {
   const re = /(?:作者|记者|撰文|采写|文\s*\/|文)\s*[：:／/]\s*([\p{Script=Han}A-Za-z·]{2,12}(?:[ 、][\p{Script=Han}]{2,4})*)/u;
