@@ -20,8 +20,7 @@ const now = (): number => (typeof performance !== 'undefined' ? performance.now(
 export interface AnalyzeOptions {
   /**
    * Compute the summary now (default). The content script passes false at page load: nobody
-   * reads it until the popup or the clean view asks, and sentence segmentation is the single
-   * most expensive step in a browser (Intl.Segmenter's first use loads ICU data).
+   * reads it until the popup or the clean view asks, and it is not needed to hide anything.
    */
   summary?: boolean;
   /** Stage implementations replacing analyze()'s own (see AnalyzeStages). */

@@ -1,11 +1,11 @@
 // The summary ranks sentences by TextRank over character bigrams (and Latin words), kept in a
 // numeric dictionary and a sparse typed-array graph; these tests check each part against a plain
-// string/dense version, the fallback without Intl.Segmenter, and what the ranking is for.
-import { afterEach, describe, expect, it } from 'vitest';
+// string/dense version, the sentence split (Chinese quotes and brackets), and what the ranking is for.
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Bagger, forgetSegmenter, splitSentences, summarize, textRank, type Bag } from './index';
+import { Bagger, splitSentences, summarize, textRank, type Bag } from './index';
 import { analyze } from '../analyze';
-import { parse, readPage, urlFor } from '../../../test/helpers/corpus';
+import { pageIds, parse, readPage, readVariant, seedIds, urlFor } from '../../../test/helpers/corpus';
 
 const STOP = '的了是和与及等也将被把并或但又这那其之着';
 
@@ -136,23 +136,40 @@ describe('splitSentences with a limit', () => {
   });
 });
 
-describe('summarize on real pages', () => {
-  afterEach(() => forgetSegmenter(false));
+describe('splitSentences: Chinese quotes and brackets', () => {
+  // ICU's sentence rules (Intl.Segmenter) end the sentence after the opening “ (gne-guancha-guancha)
+  // and after the opening （ of a credit (gne-gzggw-1); each mark belongs to what it opens.
+  it('keeps an opening quote or bracket with the sentence it opens', () => {
+    expect(splitSentences('月末能尽拿五六千元人民币。“东莞人的顽强性格决定了，未来虽难，但一定会有出路”，校长说，“至少在东莞企业家面前彻底破产。”')).toEqual([
+      '月末能尽拿五六千元人民币。',
+      '“东莞人的顽强性格决定了，未来虽难，但一定会有出路”，校长说，“至少在东莞企业家面前彻底破产。”',
+    ]);
+    expect(splitSentences('总体全县投资结构趋稳趋优。（德清县发改局）')).toEqual(['总体全县投资结构趋稳趋优。', '（德清县发改局）']);
+  });
+  it('keeps closing quotes and brackets with the sentence they close', () => {
+    expect(splitSentences('他说：“我们要努力。”然后离开了。（见附件。）下一句！')).toEqual(['他说：“我们要努力。”', '然后离开了。', '（见附件。）', '下一句！']);
+    expect(splitSentences('筹集资金并提高知名度。" 茉莉还代表该地区参赛。')).toEqual(['筹集资金并提高知名度。"', '茉莉还代表该地区参赛。']);
+  });
+});
 
-  // Only the sentence split differs without Segmenter (the rule splits a little differently), so
-  // the summaries mostly agree: on the 365 corpus pages 304 identical, 364 with the same lead.
-  it('works without Intl.Segmenter: same kind of summary, sentences from the body', () => {
-    for (const id of ['gne-gzggw-1', 'gne-163-3', 'gne-csdn-1']) {
-      const a = analyze(parse(readPage(id), urlFor(id)), urlFor(id), undefined, { summary: false });
-      const withSeg = summarize(a.body, a.title);
-      forgetSegmenter(true);
-      const without = summarize(a.body, a.title);
-      forgetSegmenter(false);
-      expect(without.length, id).toBeGreaterThanOrEqual(Math.min(withSeg.length, 2));
-      expect(without.length, id).toBeLessThanOrEqual(5);
-      expect(without[0], id).toBe(withSeg[0]); // both lead with the page's first sentence
-      for (const s of without) expect(a.body, id).toContain(s.replace(/…$/, ''));
+describe('summarize on real pages', () => {
+  it('never ends a sentence with the quote or bracket that opens the next, nor keeps a bracketed credit', () => {
+    const docs = [
+      ...pageIds().map((id) => ({ id, html: readPage(id), url: urlFor(id) })),
+      ...seedIds().map((id) => ({ id, ...readVariant('seeds', id), url: urlFor(id, readVariant('seeds', id).truth) })),
+    ];
+    let sentences = 0;
+    for (const { id, html, url } of docs) {
+      const a = analyze(parse(html, url), url);
+      for (const s of a.summary) {
+        sentences++;
+        expect(s, id).not.toMatch(/[“‘「『（(【]$/);
+        expect(s, id).not.toMatch(/^[”’」』）)】]/);
+        expect(s, id).not.toMatch(/^[（(【\[〔][^。！？!?]{1,40}[）)】\]〕]$/);
+        expect(a.body.replace(/\s+/g, ''), id).toContain(s.replace(/…$/, '').replace(/\s+/g, ''));
+      }
     }
+    expect(sentences).toBeGreaterThan(100);
   });
 
   it('keeps the sentence that repeats the title’s words (a Latin product name among them)', () => {
