@@ -12,6 +12,49 @@ describe('GBK tables', () => {
   });
 });
 
+// The tables as first written (an array of one-character strings and a Map keyed by them), kept
+// as the oracle for the string + code-unit tables.
+function oldGbk() {
+  const bytes: number[] = [];
+  for (let l = 0x81; l <= 0xfe; l++) for (let t = 0x40; t <= 0xfe; t++) if (t !== 0x7f) bytes.push(l, t);
+  let chars = Array.from(new TextDecoder('gbk').decode(new Uint8Array(bytes)));
+  if (chars.length !== bytes.length / 2) chars = [];
+  const pua = (ch: string) => {
+    const c = ch.codePointAt(0) ?? 0;
+    return (c >= 0xe000 && c <= 0xf8ff) || c === 0xfffd;
+  };
+  const codes = new Map<string, number>();
+  chars.forEach((ch, i) => {
+    if (codes.has(ch) || pua(ch)) return;
+    const ti = i % 190;
+    codes.set(ch, ((0x81 + Math.floor(i / 190)) << 8) | (ti < 0x3f ? ti + 0x40 : ti + 0x41));
+  });
+  return {
+    bytes: (ch: string) => (codes.has(ch) ? [codes.get(ch)! >> 8, codes.get(ch)! & 0xff] : null),
+    char: (lead: number, trail: number) => {
+      if (lead < 0x81 || lead > 0xfe || trail < 0x40 || trail > 0xfe || trail === 0x7f) return null;
+      const ch = chars[(lead - 0x81) * 190 + (trail < 0x7f ? trail - 0x40 : trail - 0x41)];
+      return ch === undefined || pua(ch) ? null : ch;
+    },
+  };
+}
+
+describe('GBK tables against the first implementation', () => {
+  it('decode every lead/trail pair and encode every character the same', () => {
+    const old = oldGbk();
+    const seen = new Set<string>();
+    for (let lead = 0x70; lead <= 0xff; lead++)
+      for (let trail = 0x30; trail <= 0xff; trail++) {
+        const ch = gbkChar(lead, trail);
+        expect(ch, `${lead},${trail}`).toBe(old.char(lead, trail));
+        if (ch) seen.add(ch);
+      }
+    expect(seen.size).toBeGreaterThan(21000);
+    for (const ch of [...seen, 'a', '', '😀', '\ud83d', '\ufffd', '\ue000', '的的', '　'])
+      expect(gbkBytes(ch), JSON.stringify(ch)).toEqual(old.bytes(ch));
+  });
+});
+
 describe('GBK off-by-one mojibake (spam-techniques T11 vectors)', () => {
   const vectors: [string, string][] = [
     ['。ㄒ唬', '（一）'], ['。ǘ', '（二）'], ['。ㄈ', '（三）'], ['。ㄋ模', '（四）'], ['。ㄎ澹', '（五）'],
