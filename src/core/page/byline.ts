@@ -42,6 +42,9 @@ export function labelledSource(lines: TextLine[], from: number, to: number): str
   return '';
 }
 
+/** A publisher's name standing alone: 2–16 characters, Han or letters first, no punctuation. */
+const isName = (t: string): boolean => t.length >= 2 && t.length <= 16 && /^[\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z0-9·]*$/u.test(t);
+
 /** A name beside the date on the metadata line ("原创 南方都市报 2019-09-09 16:01", "2019-09-05 11:10 游民星空[整理]"). */
 export function unlabelledSource(line: string, dateIndex: number, dateLength: number): string {
   const before = line.slice(0, dateIndex).split(' ').map(cleanName).filter((t) => t && !STOP.test(t));
@@ -51,7 +54,7 @@ export function unlabelledSource(line: string, dateIndex: number, dateLength: nu
     .split(' ')
     .map(cleanName)
     .filter((t) => t && !STOP.test(t));
-  const ok = (t: string | undefined) => !!t && t.length >= 2 && t.length <= 16 && /^[\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z0-9·]*$/u.test(t);
+  const ok = (t: string | undefined) => !!t && isName(t);
   const b = before[before.length - 1];
   if (ok(b) && before.length <= 2) return b;
   if (ok(after[0])) return after[0];
@@ -70,7 +73,7 @@ export function followedSource(lines: TextLine[], from: number, to: number): str
     const text = FOLLOW.test(next) ? `${lines[i].text} ${next}` : lines[i].text;
     if (text.length > 40) continue;
     const m = text.match(/^(\S{2,16}) [+＋]?关注(?: |$)/u);
-    if (m && !STOP.test(m[1]) && !SHARE_TARGET.test(m[1]) && /^[\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z0-9·]*$/u.test(m[1])) return m[1];
+    if (m && !STOP.test(m[1]) && !SHARE_TARGET.test(m[1]) && isName(m[1])) return m[1];
   }
   return '';
 }

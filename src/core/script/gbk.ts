@@ -1,8 +1,9 @@
 // A GBK code table built lazily from the platform's own decoder (TextDecoder('gbk') exists in
 // Node, Chromium and Firefox), so no 100 KB table ships with the extension. Built on the first
 // suspected mojibake only: one decode of all 23,940 two-byte sequences. The table is the decoded
-// string itself and a code-unit array (not an array of one-character strings and a Map keyed by
-// them): a first build cost ~12 ms in Chromium that way, on every page the repair module runs on.
+// string itself and a code-unit array, not an array of one-character strings and a Map keyed by
+// them: a first build takes 10–19 ms in a fresh Chromium page instead of 52–59 ms (5.6 vs 17.8 ms
+// in Node), on every page where the repair module tries a re-read.
 
 /** The decoded sequences, one UTF-16 unit each; index (lead - 0x81) * 190 + trailIndex. */
 let table: string | null = null;
