@@ -4,12 +4,11 @@ import { JSDOM } from 'jsdom';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDomIndex } from './dom-index';
-import { pageNames } from './visibility';
 import { norm } from '../spam/normalize';
 import { CORPUS, hasCorpus } from '../../../test/helpers/corpus';
 
 const PAGE = `<html><head><title>t</title><style>.x{display:none}</style></head><body>
-  <div class="Foo bar" id="Main"><p>正文 text <a href="/1">link one long text</a></p>
+  <div class="Foo bar bar" id="Main"><p>正文 text <a href="/1">link one long text</a></p>
   <ul class="list"><li class="item"><a href="/2">b</a></li><li aria-hidden="true"><a>no href</a></li></ul></div>
   <section id="side" style="position:fixed"><p hidden>x</p><svg><foreignObject><div class="in-svg">y</div></foreignObject><a href="#s">svg link</a></svg></section>
   <script>var a = "not text";</script><nav class="menu"><a href="/n">nav</a></nav></body></html>`;
@@ -18,6 +17,8 @@ const SELECTORS = [
   '.foo', '.Foo', '#main', '#Main', 'div', 'DIV', 'p', 'div p', 'div > p', 'body > div > p', 'ul li a', 'ul > a', '.list .item',
   'li.item', '.foo.bar', '#Main.bar', 'section #side', 'foreignObject', 'foreignobject', 'svg div', 'div, p, nav', 'html body a',
   'nav a, ul a', '.in-svg', 'a',
+  // Lists merged back into document order, an element matched by two parts once, keys absent.
+  'p, div', 'nav, .item, #Main', '.bar, #Main, div.Foo', 'a, #side a', '.item a, .nope, #none', '.bar .nope',
 ];
 
 function check(doc: Document, selectors: string[]): number {
@@ -53,7 +54,7 @@ describe('dom index', () => {
       const main = doc.getElementById('Main')!;
       expect(index.anchorsIn(main)).toEqual(Array.from(main.querySelectorAll('a[href]')));
       // The style index's class and id pre-check (built from the index; case rules of the mode).
-      const names = pageNames(doc, index);
+      const names = index.names!;
       for (const c of ['foo', 'Foo', 'bar', 'BAR', 'list', 'item', 'in-svg', 'menu', 'nope']) expect(names.hasClass(c), c).toBe(doc.getElementsByClassName(c).length > 0);
       for (const id of ['Main', 'main', 'side', 'nope']) expect(names.hasId(id), id).toBe(doc.getElementById(id) !== null);
       // Text lengths: non-space characters, scripts excluded.

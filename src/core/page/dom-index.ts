@@ -17,6 +17,13 @@ import { norm } from '../spam/normalize';
  */
 export const IN_BROWSER = typeof __QINGDU_BROWSER__ !== 'undefined' && __QINGDU_BROWSER__;
 
+export interface PageNames {
+  /** Same answer as `doc.getElementsByClassName(name).length > 0`. */
+  hasClass(name: string): boolean;
+  /** Same answer as `doc.getElementById(id) !== null`. */
+  hasId(id: string): boolean;
+}
+
 export interface AnchorStat {
   n: number;
   linkLen: number;
@@ -61,6 +68,11 @@ export interface DomIndex {
    * browser's own engine answers (fast there; it throws on an invalid selector).
    */
   select(selector: string): Element[] | null;
+  /**
+   * The page's class tokens and ids, for the stylesheet pre-check (Node build only: the browser
+   * build asks its own selector engine and leaves this out).
+   */
+  names?: PageNames;
   /** Every element, text and comment node under documentElement as flat arrays (see NodeTable). */
   nodes: NodeTable;
   /** Row of `el` in `nodes`, or -1 when the element was not indexed. */
@@ -318,6 +330,7 @@ export function buildDomIndex(doc: Document): DomIndex {
   };
   // Read by selectSimple only (Node build).
   const classesAt = (i: number): string[] => ((classOf ??= new Array(elements.length))[i] ??= clsOf[i] ? classTokens(clsOf[i]!, quirks) : NONE);
+  const simple = IN_BROWSER ? null : simpleSelection({ elements, tags, classesAt, clsOf, idOf, parentOf }, quirks);
   // Position in `anchors` of the first anchor with element index >= i.
   const firstAnchor = (i: number): number => {
     let lo = 0, hi = anchorAt.length;
@@ -397,7 +410,8 @@ export function buildDomIndex(doc: Document): DomIndex {
       for (let i = at + 1, end = ends[at]; i < end; i++) if (want(elements[i], tags[i])) out.push(elements[i]);
       return out;
     },
-    select: IN_BROWSER ? select : (selector) => selectSimple(selector, { elements, tags, classesAt, idOf, parentOf }, quirks),
+    select: simple ? simple.select : select,
+    names: simple?.names,
     nodes: nt,
     rowOf,
     textContent(el) {
@@ -502,11 +516,53 @@ interface Table {
   elements: Element[];
   tags: string[];
   classesAt(i: number): string[];
+  clsOf: (string | null)[];
   idOf: (string | null)[];
   parentOf: number[];
 }
 
-function selectSimple(selector: string, t: Table, quirks: boolean): Element[] | null {
+interface Keys {
+  /** Element positions with this class token (lower-cased in quirks mode), ascending. */
+  classes: Map<string, number[]>;
+  /** Element positions with this id, ascending. */
+  ids: Map<string, number[]>;
+}
+
+const NO_POSITIONS: number[] = [];
+
+/**
+ * selectSimple and the page's names over one map per kind of key, built on first use: a hiding
+ * rule's rightmost class or id picks its few candidates instead of a test of every element, and
+ * the stylesheet pre-check asks the same maps (one split of the class attributes per page).
+ */
+function simpleSelection(t: Table, quirks: boolean): { select(selector: string): Element[] | null; names: PageNames } {
+  let keys: Keys | null = null;
+  const getKeys = (): Keys => {
+    if (keys) return keys;
+    const classes = new Map<string, number[]>();
+    const ids = new Map<string, number[]>();
+    const add = (map: Map<string, number[]>, key: string, i: number) => {
+      const list = map.get(key);
+      if (!list) map.set(key, [i]);
+      else if (list[list.length - 1] !== i) list.push(i); // class="a a": once
+    };
+    for (let i = 0; i < t.elements.length; i++) {
+      if (t.clsOf[i]) for (const c of t.classesAt(i)) add(classes, c, i);
+      const id = t.idOf[i];
+      if (id !== null) add(ids, id, i);
+    }
+    return (keys = { classes, ids });
+  };
+  return {
+    select: (selector) => selectSimple(selector, t, quirks, getKeys),
+    names: {
+      hasClass: (name) => getKeys().classes.has(quirks ? asciiLower(name) : name),
+      hasId: (id) => getKeys().ids.has(id),
+    },
+  };
+}
+
+function selectSimple(selector: string, t: Table, quirks: boolean, getKeys: () => Keys): Element[] | null {
   const chains: { parts: Compound[]; joins: string[] }[] = [];
   for (const one of selector.split(',')) {
     const text = one.trim();
@@ -553,11 +609,25 @@ function selectSimple(selector: string, t: Table, quirks: boolean): Element[] | 
     }
     return false;
   };
+  // When every chain's rightmost compound has an id or a class, its candidates are the elements
+  // with the first of them, merged back into document order; otherwise one pass over all.
+  const keyOf = (c: Compound): number[] | null =>
+    c.ids.length ? getKeys().ids.get(c.ids[0]) ?? NO_POSITIONS : c.classes.length ? getKeys().classes.get(c.classes[0]) ?? NO_POSITIONS : null;
+  const hit = (i: number, { parts, joins }: (typeof chains)[number]): boolean => {
+    const last = parts.length - 1;
+    return matches(i, parts[last]) && upward(i, parts, joins, last);
+  };
   const out: Element[] = [];
+  if (chains.every(({ parts }) => keyOf(parts[parts.length - 1]))) {
+    const hits: number[] = [];
+    for (const chain of chains) for (const i of keyOf(chain.parts[chain.parts.length - 1])!) if (hit(i, chain)) hits.push(i);
+    if (chains.length > 1) hits.sort((a, b) => a - b);
+    for (let k = 0; k < hits.length; k++) if (k === 0 || hits[k] !== hits[k - 1]) out.push(elements[hits[k]]);
+    return out;
+  }
   for (let i = 0; i < elements.length; i++) {
-    for (const { parts, joins } of chains) {
-      const last = parts.length - 1;
-      if (matches(i, parts[last]) && upward(i, parts, joins, last)) {
+    for (const chain of chains) {
+      if (hit(i, chain)) {
         out.push(elements[i]);
         break;
       }

@@ -420,7 +420,7 @@ describe('the extension build (__QINGDU_BROWSER__ true)', () => {
   it('leaves the stylesheet-rule path and the selector matcher out, and the Node build keeps them', async () => {
     const browser = await bundle('true');
     const node = await bundle('false');
-    for (const name of ['ruleStyleIndex', 'collectRules', 'styleSheets', 'parseInline', 'hidingDeclaration', 'jsdom', 'selectSimple']) {
+    for (const name of ['ruleStyleIndex', 'collectRules', 'styleSheets', 'parseInline', 'hidingDeclaration', 'jsdom', 'selectSimple', 'simpleSelection']) {
       expect(node, name).toContain(name);
       expect(browser, name).not.toContain(name);
     }

@@ -35,7 +35,7 @@ export interface StyleIndex {
   readonly layout: boolean;
 }
 
-import { asciiLower, buildDomIndex, classTokens, hiddenAttrAt, IN_BROWSER, MARK_STYLE, styleAt, type DomIndex } from './dom-index';
+import { buildDomIndex, hiddenAttrAt, IN_BROWSER, MARK_STYLE, styleAt, type DomIndex, type PageNames } from './dom-index';
 
 const OFFSCREEN = -500; // px; attackers use -999 .. -99999
 
@@ -327,7 +327,7 @@ function collectRules(doc: Document, dom: () => DomIndex): RuleSets {
   const hidden = new Map<Element, string>();
   const floating = new Set<Element>();
   let absent: Absent | null = null;
-  let names: Names | null = null;
+  let names: PageNames | null = null;
   const mayMatchNames = (sel: string) => mayMatch(names!, sel);
   const visit = (rules: CSSRuleList | undefined) => {
     if (!rules) return;
@@ -351,7 +351,7 @@ function collectRules(doc: Document, dom: () => DomIndex): RuleSets {
       const float = isFloatingDecl(style);
       if (!reason && !float) continue;
       // The page's names are read for the first rule that hides or floats.
-      names ??= pageNames(doc, dom());
+      names ??= dom().names!;
       selectors ??= selectorText.split(',').filter(mayMatchNames);
       if (!selectors.length) continue;
       let matches: Element[];
@@ -455,44 +455,8 @@ export function ruleDeclarations(style: CSSStyleDeclaration): Declarations {
 
 const BIG_TEXT = 200;
 
-export interface Names {
-  /** Same answer as `doc.getElementsByClassName(name).length > 0`. */
-  hasClass(name: string): boolean;
-  /** Same answer as `doc.getElementById(id) !== null`. */
-  hasId(id: string): boolean;
-}
-
-/** The indexed elements' class tokens and ids, each set built on first ask. */
-export function pageNames(doc: Document, dom: DomIndex): Names {
-  const quirks = doc.compatMode === 'BackCompat';
-  let classes: Set<string> | null = null;
-  let ids: Set<string> | null = null;
-  return {
-    hasClass(name) {
-      if (!classes) {
-        classes = new Set();
-        for (const el of dom.elements) {
-          const cls = dom.classAttr(el);
-          if (cls) for (const c of classTokens(cls, quirks)) classes.add(c);
-        }
-      }
-      return classes.has(quirks ? asciiLower(name) : name);
-    },
-    hasId(id) {
-      if (!ids) {
-        ids = new Set();
-        for (const el of dom.elements) {
-          const x = dom.idAttr(el);
-          if (x !== null) ids.add(x);
-        }
-      }
-      return ids.has(id);
-    },
-  };
-}
-
 /** Cheap pre-check on the rightmost compound selector: a class or id the page doesn't have. */
-function mayMatch(names: Names, selector: string): boolean {
+function mayMatch(names: PageNames, selector: string): boolean {
   const last = selector.trim().split(/[\s>+~]+/).pop() || '';
   const id = /#([\w-]+)/.exec(last);
   if (id && !names.hasId(id[1])) return false;
