@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countChars, countPunct } from './stats';
+import { countChars, countedPunct, countPunct, countText } from './stats';
 
 // The regex forms the counting loops replace.
 const SPACE = /[\s\u00a0\u3000\u200b-\u200d\ufeff]+/g;
@@ -11,6 +11,11 @@ describe('countChars / countPunct', () => {
       const s = 'a' + String.fromCharCode(c) + '中';
       expect(countChars(s)).toBe(s.replace(SPACE, '').length);
       expect(countPunct(s)).toBe((s.match(PUNCT) || []).length);
+      // The one-pass form the body statistics use.
+      expect(countText(s, true)).toBe(countChars(s));
+      expect(countedPunct()).toBe(countPunct(s));
+      expect(countText(s, false)).toBe(countChars(s));
+      expect(countedPunct()).toBe(0);
     }
   });
   it('count runs and mixed text', () => {

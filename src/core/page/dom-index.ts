@@ -189,11 +189,8 @@ const NONE: string[] = [];
 // Most class names are already lower case (quirks-mode pages lower-case every one).
 export const asciiLower = (s: string) => (/[A-Z]/.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s);
 const ASCII = /^[\x00-\x7f]*$/;
-/**
- * norm() of a short text. ASCII text (dates, counts, "more") only changes case under norm: its
- * other steps act on Han characters, zero-width marks and symbols between Han characters.
- */
-const normShort = (t: string) => (ASCII.test(t) ? t.toLowerCase() : norm(t));
+// norm() of a short ASCII text (dates, counts, "more") is its lower case: norm's other steps act
+// on Han characters, zero-width marks and symbols between Han characters.
 const CLASS_SPACE = /[\t\n\f\r ]/;
 
 /** The class attribute's tokens (ASCII-lower-cased in quirks mode): one token needs no split. */
@@ -224,7 +221,7 @@ export function buildDomIndex(doc: Document): DomIndex {
   const { nt, row } = tableBuilder(true);
   const marks = nt.marks!;
   const rowAt: number[] = []; // element index -> row
-  // Short texts repeat (更多, 首页, dates): normalise each distinct one once per page.
+  // Short texts repeat (更多, 首页, 上一篇): normalise each distinct non-ASCII one once per page.
   const normed = new Map<string, string>();
   const body = doc.body;
   let bodies = 0;
@@ -303,8 +300,9 @@ export function buildDomIndex(doc: Document): DomIndex {
           if (n) {
             if (n <= 40) {
               const t = data.trim();
-              let nn = normed.get(t);
-              if (nn === undefined) normed.set(t, (nn = normShort(t)));
+              let nn: string | undefined;
+              if (ASCII.test(t)) nn = t.toLowerCase();
+              else if ((nn = normed.get(t)) === undefined) normed.set(t, (nn = norm(t)));
               shortTexts.push({ node: c as Text, norm: nn, parent: el });
             }
             len += n;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { configName, convertAnalysisText, loadTextConverter, type ScriptSource } from './convert';
-import { guessScript, MARKERS, sourceScript } from './detect';
+import { guessScript, MARKERS, scriptCounts, sourceScript } from './detect';
 import type { ScriptTarget } from '../types';
 
 interface Case { id: string; input: string; expected: Record<string, string> }
@@ -74,6 +74,18 @@ describe('guessScript / sourceScript', () => {
     expect([...MARKERS.simplified].length).toBe([...MARKERS.traditional].length);
     const trad = new Set(MARKERS.traditional);
     for (const ch of MARKERS.simplified) expect(trad.has(ch), ch).toBe(false);
+  });
+  it('counts every marker and nothing else, on every UTF-16 code unit', () => {
+    const simp = new Set(MARKERS.simplified);
+    const trad = new Set(MARKERS.traditional + '爲衆啓鍾');
+    let all = '';
+    for (let c = 0; c < 0x10000; c++) all += String.fromCharCode(c);
+    const want = { simplified: 0, traditional: 0 };
+    for (const ch of all) if (simp.has(ch)) want.simplified++;
+    else if (trad.has(ch)) want.traditional++;
+    expect(want.simplified).toBe(simp.size);
+    expect(scriptCounts(all)).toEqual(want);
+    expect(scriptCounts('们們爲x\u{20000}这')).toEqual({ simplified: 2, traditional: 2 });
   });
   it('tells simplified from traditional', () => {
     expect(guessScript('我们在这里说的话')).toBe('simplified');
