@@ -9,11 +9,13 @@ import { domIndex, type PageContext } from '../core/page/context';
 import { tableAt, type DomIndex } from '../core/page/dom-index';
 import { createTextContext, REPAIR_SKIP } from '../core/script/context';
 import { mayHoldMojibake } from '../core/script/mojibake-gate';
+import { textAnnotations } from '../core/script/pinyin';
 
 const MOJIBAKE_TRIGGER = '[?!！][^\\x00-\\x7f]';
+// Plain-text pinyin after a Han character, 領(lǐng): the regex finds the shape, textAnnotations
+// (the rule's own test) whether a syllable is in the brackets.
+const ANNOTATION_SHAPE = '\\p{Script=Han}[(（][a-zü\\u00e0-\\u01dc]{1,6}[)）]';
 const OTHER_RULES = [
-  // Plain-text pinyin after a Han character: 領(lǐng) (TEXT_ANNOTATION).
-  '\\p{Script=Han}[(（][a-zü\\u00e0-\\u01dc]{1,6}[)）]',
   // A decorative symbol before Chinese punctuation (SYMBOL_BEFORE_PUNCT).
   '[\\u2190-\\u21ff\\u25a0-\\u25ff\\u2600-\\u27bf\\u2b00-\\u2bff\\u{1f300}-\\u{1faff}][，。、；：！？]',
   // An entity whose & was lost (ENTITY_REMAINDER).
@@ -25,13 +27,21 @@ const CANDIDATE = new RegExp(
     // a lost annotated character `?yōu)` (findLostAnnotated).
     MOJIBAKE_TRIGGER,
     '\\?!|\\?[a-zü\\u00e0-\\u01dc]{1,6}\\)',
+    ANNOTATION_SHAPE,
     ...OTHER_RULES,
   ].join('|'),
   'u',
 );
-/** The same without the `?`/`!`/`！` + wide character trigger, which is mostly ordinary Chinese. */
+/**
+ * The same without the `?`/`!`/`！` + wide character trigger, which is mostly ordinary Chinese, and
+ * without the pinyin shape, which is checked exactly (otherRuleMayApply).
+ */
 const NOT_TRIGGER = new RegExp(['\\?!|\\?[a-zü\\u00e0-\\u01dc]{1,6}\\)', ...OTHER_RULES].join('|'), 'u');
 const TRIGGER = new RegExp(MOJIBAKE_TRIGGER, 'u');
+const ANNOTATION = new RegExp(ANNOTATION_SHAPE, 'u');
+
+/** One string's test without the mojibake trigger's page-level judgement. */
+const otherRuleMayApply = (text: string): boolean => NOT_TRIGGER.test(text) || (ANNOTATION.test(text) && textAnnotations(text).length > 0);
 
 
 /**
@@ -40,7 +50,7 @@ const TRIGGER = new RegExp(MOJIBAKE_TRIGGER, 'u');
  */
 export function textMayNeedRepair(text: string): boolean {
   if (text.length < 2) return false;
-  if (NOT_TRIGGER.test(text)) return true;
+  if (otherRuleMayApply(text)) return true;
   return TRIGGER.test(text) && mayHoldMojibake(text, createTextContext(text));
 }
 
@@ -58,7 +68,7 @@ export function pageMayNeedRepair(doc: Document, index: DomIndex | null = null):
   const triggered: string[] = [];
   for (const data of texts) {
     if (data.length < 2) continue;
-    if (NOT_TRIGGER.test(data)) return true;
+    if (otherRuleMayApply(data)) return true;
     if (TRIGGER.test(data)) triggered.push(data);
   }
   if (!triggered.length) return false;

@@ -13,4 +13,14 @@ export function isPinyinSyllable(s: string): boolean {
 }
 
 /** `X(pinyin)` runs in plain text: the Han character stays, the annotation goes. */
-export const TEXT_ANNOTATION = /(\p{Script=Han})([(（])([a-zü\u00e0-\u01dc]{1,6})([)）])/gu;
+const TEXT_ANNOTATION = /(\p{Script=Han})([(（])([a-zü\u00e0-\u01dc]{1,6})([)）])/gu;
+
+/**
+ * The `X(pinyin)` runs of `text` that the repair removes: a syllable in brackets of one kind
+ * (`认证（scope）` and `重量（kg）` are not pinyin). The content script's pre-check asks the same.
+ */
+export function textAnnotations(text: string): RegExpMatchArray[] {
+  const out: RegExpMatchArray[] = [];
+  for (const m of text.matchAll(TEXT_ANNOTATION)) if (isPinyinSyllable(m[3]) && (m[2] === '(') === (m[4] === ')')) out.push(m);
+  return out;
+}

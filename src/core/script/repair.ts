@@ -6,7 +6,7 @@ import { tableAt, type NodeTable } from '../page/dom-index';
 import type { Repair } from '../types';
 import { createTextContext, REPAIR_SKIP, type TextContext } from './context';
 import { findMojibake, type TextFix } from './mojibake';
-import { isPinyinSyllable, TEXT_ANNOTATION } from './pinyin';
+import { isPinyinSyllable, textAnnotations } from './pinyin';
 
 // Decorative symbols spliced before Chinese punctuation (♤，): arrows, geometric shapes,
 // miscellaneous symbols, dingbats and emoji; never ©®™ or units like ℃.
@@ -25,10 +25,7 @@ export function findTextFixes(text: string, ctx: TextContext = createTextContext
   const add = (fix: TextFix) => {
     if (!fixes.some((f) => fix.start < f.end && fix.end > f.start)) fixes.push(fix);
   };
-  for (const m of text.matchAll(TEXT_ANNOTATION)) {
-    if (isPinyinSyllable(m[3]) && (m[2] === '(') === (m[4] === ')'))
-      add({ kind: 'pinyin', start: m.index!, end: m.index! + m[0].length, to: m[1] });
-  }
+  for (const m of textAnnotations(text)) add({ kind: 'pinyin', start: m.index!, end: m.index! + m[0].length, to: m[1] });
   for (const m of text.matchAll(SYMBOL_BEFORE_PUNCT)) add({ kind: 'symbol', start: m.index!, end: m.index! + m[0].length, to: '' });
   for (const m of text.matchAll(ENTITY_REMAINDER)) add({ kind: 'entity', start: m.index!, end: m.index! + m[0].length, to: ENTITY_TEXT[m[1]] });
   return fixes.sort((a, b) => a.start - b.start);
