@@ -524,32 +524,45 @@ interface Keys {
   classes: Map<string, number[]>;
   /** Element positions with this id, ascending. */
   ids: Map<string, number[]>;
+  /** Element positions with this local name, ascending (built apart, on its first use). */
+  tags(): Map<string, number[]>;
 }
 
 const NO_POSITIONS: number[] = [];
 
+/** Appends position i to key's list (once: class="a a"). */
+function addPosition(map: Map<string, number[]>, key: string, i: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [i]);
+  else if (list[list.length - 1] !== i) list.push(i);
+}
+
 /**
- * selectSimple and the page's names over one map per kind of key, built on first use: a hiding
- * rule's rightmost class or id picks its few candidates instead of a test of every element, and
- * the stylesheet pre-check asks the same maps (one split of the class attributes per page).
+ * selectSimple and the page's names over one map per kind of key, built on first use: a
+ * selector's rightmost id, class or type picks its few candidates instead of a test of every
+ * element, and the stylesheet pre-check asks the same maps (one split of the class attributes
+ * per page).
  */
 function simpleSelection(t: Table, quirks: boolean): { select(selector: string): Element[] | null; names: PageNames } {
   let keys: Keys | null = null;
+  let tags: Map<string, number[]> | null = null;
   const getKeys = (): Keys => {
     if (keys) return keys;
     const classes = new Map<string, number[]>();
     const ids = new Map<string, number[]>();
-    const add = (map: Map<string, number[]>, key: string, i: number) => {
-      const list = map.get(key);
-      if (!list) map.set(key, [i]);
-      else if (list[list.length - 1] !== i) list.push(i); // class="a a": once
-    };
     for (let i = 0; i < t.elements.length; i++) {
-      if (t.clsOf[i]) for (const c of t.classesAt(i)) add(classes, c, i);
+      if (t.clsOf[i]) for (const c of t.classesAt(i)) addPosition(classes, c, i);
       const id = t.idOf[i];
-      if (id !== null) add(ids, id, i);
+      if (id !== null) addPosition(ids, id, i);
     }
-    return (keys = { classes, ids });
+    const byTag = (): Map<string, number[]> => {
+      if (!tags) {
+        tags = new Map();
+        for (let i = 0; i < t.tags.length; i++) addPosition(tags, t.tags[i], i);
+      }
+      return tags;
+    };
+    return (keys = { classes, ids, tags: byTag });
   };
   return {
     select: (selector) => selectSimple(selector, t, quirks, getKeys),
@@ -607,10 +620,18 @@ function selectSimple(selector: string, t: Table, quirks: boolean, getKeys: () =
     }
     return false;
   };
-  // When every chain's rightmost compound has an id or a class, its candidates are the elements
-  // with the first of them, merged back into document order; otherwise one pass over all.
+  // When every chain's rightmost compound has an id, a class or a lower-case type, its candidates
+  // are the elements with the first of them, merged back into document order; otherwise one pass
+  // over all. (A type with upper-case letters matches HTML elements by its lower case and foreign
+  // ones as written: no single key.)
   const keyOf = (c: Compound): number[] | null =>
-    c.ids.length ? getKeys().ids.get(c.ids[0]) ?? NO_POSITIONS : c.classes.length ? getKeys().classes.get(c.classes[0]) ?? NO_POSITIONS : null;
+    c.ids.length
+      ? getKeys().ids.get(c.ids[0]) ?? NO_POSITIONS
+      : c.classes.length
+        ? getKeys().classes.get(c.classes[0]) ?? NO_POSITIONS
+        : c.tag && c.tag === c.rawTag
+          ? getKeys().tags().get(c.tag) ?? NO_POSITIONS
+          : null;
   const hit = (i: number, { parts, joins }: (typeof chains)[number]): boolean => {
     const last = parts.length - 1;
     return matches(i, parts[last]) && upward(i, parts, joins, last);
