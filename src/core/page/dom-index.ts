@@ -195,8 +195,9 @@ const CLASS_SPACE = /[\t\n\f\r ]/;
 
 /** The class attribute's tokens (ASCII-lower-cased in quirks mode): one token needs no split. */
 export function classTokens(cls: string, quirks: boolean): string[] {
-  const tokens = CLASS_SPACE.test(cls) ? cls.split(/[\t\n\f\r ]+/).filter(Boolean) : [cls];
-  return quirks ? tokens.map(asciiLower) : tokens;
+  // In quirks mode the whole attribute is lower-cased once (asciiLower never touches the spaces).
+  const s = quirks ? asciiLower(cls) : cls;
+  return CLASS_SPACE.test(s) ? s.split(/[\t\n\f\r ]+/).filter(Boolean) : [s];
 }
 
 export function buildDomIndex(doc: Document): DomIndex {
