@@ -520,18 +520,17 @@ interface Table {
   parentOf: number[];
 }
 
+/** Element positions by class token (lower-cased in quirks mode), id and local name, ascending. */
+/** Element positions (ascending) by class token (lower-cased in quirks mode), id and local name. */
 interface Keys {
-  /** Element positions with this class token (lower-cased in quirks mode), ascending. */
-  classes: Map<string, number[]>;
-  /** Element positions with this id, ascending. */
-  ids: Map<string, number[]>;
-  /** Element positions with this local name, ascending (built apart, on its first use). */
+  classes(): Map<string, number[]>;
+  ids(): Map<string, number[]>;
   tags(): Map<string, number[]>;
 }
 
 const NO_POSITIONS: number[] = [];
 
-/** Appends position i to key's list (once: class="a a"). */
+/** Appends position i to key's list, once (class="a a"). */
 function addPosition(map: Map<string, number[]>, key: string, i: number): void {
   const list = map.get(key);
   if (!list) map.set(key, [i]);
@@ -539,42 +538,48 @@ function addPosition(map: Map<string, number[]>, key: string, i: number): void {
 }
 
 /**
- * selectSimple and the page's names over one map per kind of key, built on first use: a
+ * selectSimple and the page's names over one map per kind of key, each built on first use: a
  * selector's rightmost id, class or type picks its few candidates instead of a test of every
  * element, and the stylesheet pre-check asks the same maps (one split of the class attributes
  * per page).
  */
 function simpleSelection(t: Table, quirks: boolean): { select(selector: string): Element[] | null; names: PageNames } {
-  let keys: Keys | null = null;
+  let classes: Map<string, number[]> | null = null;
+  let ids: Map<string, number[]> | null = null;
   let tags: Map<string, number[]> | null = null;
-  const getKeys = (): Keys => {
-    if (keys) return keys;
-    const classes = new Map<string, number[]>();
-    const ids = new Map<string, number[]>();
-    for (let i = 0; i < t.elements.length; i++) {
-      if (t.clsOf[i]) for (const c of t.classesAt(i)) addPosition(classes, c, i);
-      const id = t.idOf[i];
-      if (id !== null) addPosition(ids, id, i);
-    }
-    const byTag = (): Map<string, number[]> => {
+  const keys: Keys = {
+    classes() {
+      if (!classes) {
+        classes = new Map();
+        for (let i = 0; i < t.clsOf.length; i++) if (t.clsOf[i]) for (const c of t.classesAt(i)) addPosition(classes, c, i);
+      }
+      return classes;
+    },
+    ids() {
+      if (!ids) {
+        ids = new Map();
+        for (let i = 0; i < t.idOf.length; i++) if (t.idOf[i] !== null) addPosition(ids, t.idOf[i]!, i);
+      }
+      return ids;
+    },
+    tags() {
       if (!tags) {
         tags = new Map();
         for (let i = 0; i < t.tags.length; i++) addPosition(tags, t.tags[i], i);
       }
       return tags;
-    };
-    return (keys = { classes, ids, tags: byTag });
+    },
   };
   return {
-    select: (selector) => selectSimple(selector, t, quirks, getKeys),
+    select: (selector) => selectSimple(selector, t, quirks, keys),
     names: {
-      hasClass: (name) => getKeys().classes.has(quirks ? asciiLower(name) : name),
-      hasId: (id) => getKeys().ids.has(id),
+      hasClass: (name) => keys.classes().has(quirks ? asciiLower(name) : name),
+      hasId: (id) => keys.ids().has(id),
     },
   };
 }
 
-function selectSimple(selector: string, t: Table, quirks: boolean, getKeys: () => Keys): Element[] | null {
+function selectSimple(selector: string, t: Table, quirks: boolean, keys: Keys): Element[] | null {
   const chains: { parts: Compound[]; joins: string[] }[] = [];
   for (const one of selector.split(',')) {
     const text = one.trim();
@@ -627,11 +632,11 @@ function selectSimple(selector: string, t: Table, quirks: boolean, getKeys: () =
   // ones as written: no single key.)
   const keyOf = (c: Compound): number[] | null =>
     c.ids.length
-      ? getKeys().ids.get(c.ids[0]) ?? NO_POSITIONS
+      ? keys.ids().get(c.ids[0]) ?? NO_POSITIONS
       : c.classes.length
-        ? getKeys().classes.get(c.classes[0]) ?? NO_POSITIONS
+        ? keys.classes().get(c.classes[0]) ?? NO_POSITIONS
         : c.tag && c.tag === c.rawTag
-          ? getKeys().tags().get(c.tag) ?? NO_POSITIONS
+          ? keys.tags().get(c.tag) ?? NO_POSITIONS
           : null;
   const hit = (i: number, { parts, joins }: (typeof chains)[number]): boolean => {
     const last = parts.length - 1;
