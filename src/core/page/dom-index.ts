@@ -520,7 +520,6 @@ interface Table {
   parentOf: number[];
 }
 
-/** Element positions by class token (lower-cased in quirks mode), id and local name, ascending. */
 /** Element positions (ascending) by class token (lower-cased in quirks mode), id and local name. */
 interface Keys {
   classes(): Map<string, number[]>;

@@ -16,8 +16,8 @@ const TRAD_EXTRA = '爲衆啓鍾';
 export const MARKERS = { simplified: SIMP, traditional: TRAD };
 
 // Every marker is a CJK Unified Ideograph (U+4E00–U+9FFF): one byte per code there, 1 simplified,
-// 2 traditional (simplified wins, as it did), built on first use. A string iterator and two Set lookups per character were
-// most of guessScript's time (it reads the whole article).
+// 2 traditional (simplified wins, as it did), built on first use. A string iterator and two Set
+// lookups per character were most of guessScript's time (it reads the whole article).
 const BASE = 0x4e00;
 let kinds: Uint8Array | null = null;
 function markerKinds(): Uint8Array {
