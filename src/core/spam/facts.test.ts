@@ -93,8 +93,29 @@ describe('rawText', () => {
       // Inner elements first, then outer ones, then again: answers must not depend on order or memo.
       for (const el of [...els].reverse()) expect(collectTextIndexed(domIndex(facts.ctx), el), f).toBe(domText(el));
       for (const el of els) expect(facts.rawText(el), f).toBe(domText(el));
+      // A fresh analysis asked outer elements first: their answers are put together from
+      // children that nobody has asked for yet.
+      const outer = createFacts(createContext(doc, url, DEFAULT_ANALYZE_SETTINGS));
+      for (const el of els) expect(collectTextIndexed(domIndex(outer.ctx), el), f).toBe(domText(el));
       n += els.length;
     }
     expect(n).toBeGreaterThan(5000);
   }, 60000);
+
+  it('joins pieces only where the raw text has no whitespace between them', () => {
+    const { document: doc } = new JSDOM(
+      '<body><div id="r"><p>a<b>b</b>c</p><p> d <i> </i>e</p><p>f<i></i>g<i>h </i>i</p>' +
+        '<p>j<!-- c --><script>x</script>k</p><p>\u200bl\u00a0<u>\u3000</u>m\u200d</p><p><i><b>n</b></i>o<i><b>p </b></i>q</p>' +
+        '<p> </p><p></p><span>r</span>s<style>y</style><em>t</em><p><b> x</b>y<b>z </b></p></div></body>',
+    ).window;
+    // Text nodes that touch (scripts and editors make them): "uv" is one word, "w" another.
+    const split = doc.createElement('p');
+    for (const t of ['u', 'v', ' ', 'w', '']) split.appendChild(doc.createTextNode(t));
+    doc.getElementById('r')!.appendChild(split);
+    const ctx = createContext(doc, 'https://example.gov.cn/', DEFAULT_ANALYZE_SETTINGS);
+    const root = doc.getElementById('r')!;
+    expect(collectTextIndexed(domIndex(ctx), root)).toBe(domText(root));
+    expect(collectTextIndexed(domIndex(ctx), root)).toBe('a bc d e f g h i jk l m no p q rs t xy z uv w');
+    for (const el of Array.from(root.querySelectorAll('*'))) expect(collectTextIndexed(domIndex(ctx), el)).toBe(domText(el));
+  });
 });

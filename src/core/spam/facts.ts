@@ -53,15 +53,12 @@ export function collectTextIndexed(index: DomIndex | null, el: Element): string 
   // The common leaf (<a>label</a>, <td>text</td>): one text child, no join.
   const first = row + 1;
   if (end[row] === first + 1 && type[first] === 3) return fold(data[first]);
-  // The spam and noise stages ask for many of the same blocks: one answer per row of the
-  // document's table (a snapshot, like the table).
-  let memo: (string | undefined)[] | undefined;
+  // The spam and noise stages ask for many nested blocks of the document: each answer is put
+  // together from its children's (see composed), not by folding its whole subtree again.
   if (index && table === index.nodes) {
-    memo = textMemo.get(table);
-    // Sized up front: writes at scattered rows into an empty array would make it a dictionary.
-    if (!memo) textMemo.set(table, (memo = new Array(type.length)));
-    const known = memo[row];
-    if (known !== undefined) return known;
+    let memo = textMemo.get(table);
+    if (!memo) textMemo.set(table, (memo = newMemo(type.length)));
+    return composed(table, memo, row);
   }
   // The rows in document order: a space where an element starts, script-like subtrees jumped over.
   let s = '';
@@ -73,12 +70,65 @@ export function collectTextIndexed(index: DomIndex | null, el: Element): string 
       else s += ' ';
     }
   }
-  const out = fold(s);
-  if (memo) memo[row] = out;
-  return out;
+  return fold(s);
 }
 
-const textMemo = new WeakMap<NodeTable, (string | undefined)[]>();
+/**
+ * Per row of a document's table: the element's collected text, and whether its raw text (before
+ * folding) is empty or ends with whitespace. Sized up front: writes at scattered rows into an
+ * empty array would make it a dictionary.
+ */
+interface TextMemo {
+  text: (string | undefined)[];
+  open: Uint8Array;
+}
+
+const textMemo = new WeakMap<NodeTable, TextMemo>();
+const newMemo = (rows: number): TextMemo => ({ text: new Array(rows), open: new Uint8Array(rows) });
+
+/**
+ * The element's text as the loop above makes it, fold(raw), from its children's: fold(raw) is
+ * raw's words joined by one space, and two pieces' words join without a space only where raw has
+ * no whitespace between them (a text node's edges, the space before an element, what an element's
+ * raw text ends with). Each element's subtree is then read once per analysis, not once per asked
+ * ancestor (on a 160 KB news page, 425 K characters folded for 98 K of text).
+ */
+function composed(table: NodeTable, memo: TextMemo, row: number): string {
+  const known = memo.text[row];
+  if (known !== undefined) return known;
+  const { type, data, tag, end, next } = table;
+  let out = '';
+  // The raw text so far is empty or ends with whitespace: a space goes in before the next word.
+  let open = true;
+  for (let c = end[row] === row + 1 ? -1 : row + 1; c >= 0; c = next[c]) {
+    const t = type[c];
+    if (t === 3) {
+      const d = data[c];
+      if (!d) continue;
+      // The word run of d: the whitespace at its edges only decides the joins.
+      let from = 0;
+      let to = d.length;
+      while (from < to && isSpaceCode(d.charCodeAt(from), true)) from++;
+      while (to > from && isSpaceCode(d.charCodeAt(to - 1), true)) to--;
+      if (from < to) {
+        if (out && (open || from > 0)) out += ' ';
+        out += from === 0 && to === d.length ? fold(d) : fold(d.slice(from, to));
+      }
+      open = from === to || to < d.length;
+    } else if (t === 1 && !NON_TEXT.has(tag[c])) {
+      // raw gets ' ' + the child's raw text.
+      const piece = composed(table, memo, c);
+      if (piece) {
+        if (out) out += ' ';
+        out += piece;
+      }
+      open = memo.open[c] === 1;
+    }
+  }
+  memo.text[row] = out;
+  memo.open[row] = open ? 1 : 0;
+  return out;
+}
 
 /** foldSpace(s), returning s itself when it holds nothing foldSpace changes (most labels). */
 function fold(s: string): string {
