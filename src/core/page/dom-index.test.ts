@@ -209,6 +209,16 @@ describe('node table', () => {
     for (const s of ['', ' a b ', '\u3000中\u00a0文\ufeff', '\u2000x\u200ay\u200bz', 'tab\tnl\n\u2028\u2029😀'])
       expect(nonSpaceLength(s)).toBe(s.replace(/\s+/g, '').length);
   });
+  it('isBlank is !s.trim() on every UTF-16 code unit, alone and around text', async () => {
+    const { isBlank } = await import('./dom-index');
+    const wrong: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, ` ${ch}\n`, `${ch}${ch}`]) if (isBlank(s) !== !s.trim()) wrong.push(c);
+    }
+    expect(wrong).toEqual([]);
+    for (const s of ['', ' \n\t', '\u3000\u00a0\ufeff', ' a ', '\u200b', '\n中\n']) expect(isBlank(s), JSON.stringify(s)).toBe(!s.trim());
+  });
   it('isSpaceCode is JS \\s (plus U+200B–U+200D with zeroWidth) on every UTF-16 code unit', async () => {
     const { isSpaceCode } = await import('./dom-index');
     const wrong: number[] = [];

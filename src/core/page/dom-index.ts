@@ -482,6 +482,12 @@ export function nonSpaceLength(s: string): number {
   return n;
 }
 
+/** = !s.trim() (trim removes exactly \s), without building the trimmed string. */
+export function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isSpaceCode(s.charCodeAt(i))) return false;
+  return true;
+}
+
 const UPPER = new Map<string, string>();
 /** Local name -> upper case, cached (a few dozen distinct tags per page). */
 function upper(tag: string): string {

@@ -3,7 +3,7 @@
 // excluded blocks and blocks hidden in the markup are skipped. Metadata readers search these lines.
 import type { PageContext } from './context';
 import { BLOCK_TAGS, domIndex } from './context';
-import { MARK_HIDDEN, MARK_STYLE, hiddenInMarkupAt, mayHave, tableAt } from './dom-index';
+import { MARK_HIDDEN, MARK_STYLE, hiddenInMarkupAt, isBlank, mayHave, tableAt } from './dom-index';
 
 export interface TextLine {
   text: string;
@@ -40,7 +40,7 @@ export function textLines(ctx: PageContext): TextLine[] {
         const d = data[c];
         if (!node) {
           // Spaces before a line's first text are trimmed from it: not kept.
-          if (!d.trim()) continue;
+          if (isBlank(d)) continue;
           node = nodes[r] as Element;
         }
         buf += d;

@@ -192,7 +192,7 @@ export function findTitle(ctx: PageContext, opts: { servedTitleIsSpam: boolean; 
     const text = textOf(el);
     if (text.length < 4 || text.length > 160) return;
     const cs = squeeze(text);
-    const tag = el.tagName.toUpperCase();
+    const tag = dom.upperTag(el);
     const tagBonus = tag === 'H1' ? 0.3 : HEADINGS.has(tag) ? 0.15 : 0;
     for (const ref of refs) {
       const m = match(text, cs, ref);
