@@ -248,26 +248,53 @@ export function grow(facts: NoiseFacts, el: Element, kind: NoiseKind, extra = 30
 
 const isRuby = (n: Node | null): boolean => n?.nodeType === 1 && (n as Element).tagName.toUpperCase() === 'RUBY';
 
-/** Elements whose own short text (a heading) matches one of the labels. */
-// The label form of each short text, shared by the half-dozen labelled() calls of one analysis.
-const labelForms = new WeakMap<NoiseFacts, Map<string, string>>();
+/**
+ * The label form of each short text (facts.shortTexts(), same order) as an id into `forms`, the
+ * distinct label forms: shared by the half-dozen labelled() calls of one analysis, which then
+ * test each regex once per distinct form (short texts repeat: 更多, |, 首页).
+ */
+interface LabelForms {
+  forms: string[];
+  formOf: Int32Array;
+}
+const labelForms = new WeakMap<NoiseFacts, LabelForms>();
 
+function labelFormsOf(facts: NoiseFacts): LabelForms {
+  let found = labelForms.get(facts);
+  if (found) return found;
+  const texts = facts.shortTexts();
+  const ids = new Map<string, number>();
+  const forms: string[] = [];
+  const formOf = new Int32Array(texts.length);
+  for (let i = 0; i < texts.length; i++) {
+    const n = texts[i].norm;
+    let id = ids.get(n);
+    if (id === undefined) {
+      ids.set(n, (id = forms.length));
+      forms.push(n.replace(/[\s:：>»›+]+|更多|more|换一换/gi, ''));
+    }
+    formOf[i] = id;
+  }
+  labelForms.set(facts, (found = { forms, formOf }));
+  return found;
+}
+
+/** Elements whose own short text (a heading) matches one of the labels. */
 export function labelled(facts: NoiseFacts, labels: RegExp, maxLen = 16): Element[] {
   const out: Element[] = [];
   const seen = new Set<Element>();
-  let forms = labelForms.get(facts);
-  if (!forms) labelForms.set(facts, (forms = new Map()));
-  for (const { node, norm: n, parent } of facts.shortTexts()) {
-    if (n.length > maxLen + 8) continue;
-    if (seen.has(parent)) continue;
-    let t = forms.get(n);
-    if (t === undefined) forms.set(n, (t = n.replace(/[\s:：>»›+]+|更多|more|换一换/gi, '')));
-    if (t.length <= maxLen && labels.test(t)) {
-      // A fragment of running text between <ruby> annotations (mirror pages) is never a label.
-      if (isRuby(node.previousSibling) || isRuby(node.nextSibling)) continue;
-      seen.add(parent);
-      out.push(parent);
-    }
+  const texts = facts.shortTexts();
+  const { forms, formOf } = labelFormsOf(facts);
+  const hit = new Uint8Array(forms.length);
+  for (let k = 0; k < forms.length; k++) if (forms[k].length <= maxLen && labels.test(forms[k])) hit[k] = 1;
+  for (let i = 0; i < texts.length; i++) {
+    if (!hit[formOf[i]]) continue;
+    const { node, norm: n, parent } = texts[i];
+    if (n.length > maxLen + 8 || seen.has(parent)) continue;
+    // A fragment of running text between <ruby> annotations (mirror pages) is never a label.
+    if (isRuby(node.previousSibling) || isRuby(node.nextSibling)) continue;
+    seen.add(parent);
+    out.push(parent);
   }
   return out;
 }
