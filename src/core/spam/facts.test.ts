@@ -5,7 +5,7 @@ import { JSDOM } from 'jsdom';
 import { createContext, domIndex, foldSpace } from '../page/context';
 import { DEFAULT_ANALYZE_SETTINGS } from '../kinds';
 import { corpusSample, hasCorpus } from '../../../test/helpers/corpus';
-import { collectTextIndexed, createFacts } from './facts';
+import { collectText, collectTextIndexed, createFacts } from './facts';
 
 const HTML = `<!DOCTYPE html><html><body>
 <div id="a"><p>正文 <b>加粗</b><script>var x = 1;</script></p><a href="http://x.example.com/">澳门赌场</a>
@@ -97,6 +97,8 @@ describe('rawText', () => {
       // children that nobody has asked for yet.
       const outer = createFacts(createContext(doc, url, DEFAULT_ANALYZE_SETTINGS));
       for (const el of els) expect(collectTextIndexed(domIndex(outer.ctx), el), f).toBe(domText(el));
+      // Without the index: over a table of the element's own subtree.
+      for (const el of els.slice(0, 300)) expect(collectText(el), f).toBe(domText(el));
       n += els.length;
     }
     expect(n).toBeGreaterThan(5000);
@@ -115,6 +117,7 @@ describe('rawText', () => {
     const ctx = createContext(doc, 'https://example.gov.cn/', DEFAULT_ANALYZE_SETTINGS);
     const root = doc.getElementById('r')!;
     expect(collectTextIndexed(domIndex(ctx), root)).toBe(domText(root));
+    expect(collectText(root)).toBe(domText(root));
     expect(collectTextIndexed(domIndex(ctx), root)).toBe('a bc d e f g h i jk l m no p q rs t xy z uv w');
     for (const el of Array.from(root.querySelectorAll('*'))) expect(collectTextIndexed(domIndex(ctx), el)).toBe(domText(el));
   });
