@@ -188,9 +188,9 @@ const NO_TEXT = new Set(['script', 'style', 'noscript', 'template']);
 const NONE: string[] = [];
 // Most class names are already lower case (quirks-mode pages lower-case every one).
 export const asciiLower = (s: string) => (/[A-Z]/.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s);
-const ASCII = /^[\x00-\x7f]*$/;
 // norm() of a short ASCII text (dates, counts, "more") is its lower case: norm's other steps act
 // on Han characters, zero-width marks and symbols between Han characters.
+const ASCII = /^[\x00-\x7f]*$/;
 const CLASS_SPACE = /[\t\n\f\r ]/;
 
 /** The class attribute's tokens (ASCII-lower-cased in quirks mode): one token needs no split. */
