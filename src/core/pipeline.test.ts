@@ -2,7 +2,7 @@
 // exactly what analyze() gives, on a sample of corpus pages, the paged articles and every seed.
 import { describe, expect, it } from 'vitest';
 import { analyze, FULL_STAGES } from './analyze';
-import { analyzeWith, detailsPending, fillDetails, type AnalyzeStages } from './pipeline';
+import { analyzeWith, countReadingUnits, detailsPending, fillDetails, type AnalyzeStages } from './pipeline';
 import { findRepairs, repairText } from './script/repair';
 import { toJSON } from './serialize';
 import type { Analysis } from './types';
@@ -66,5 +66,29 @@ describe('the details stage, deferred', () => {
     const traditional = fillDetails({ ...a, title: '這個國家們', body: '說過這們時對會過經動實現問題' }, FULL_STAGES.details);
     expect(traditional.script).toBe('traditional');
     expect(traditional.published).toBe(a.published);
+  });
+});
+
+describe('countReadingUnits', () => {
+  // The definition it replaced: one match per Han character or per run of letters and digits.
+  const reference = (text: string): number => (text.match(/\p{Script=Han}|[\p{L}\p{N}]+/gu) || []).length;
+  it('counts the matches of its regex, on corpus bodies and on hostile text', () => {
+    for (const id of pageIds().filter((_, i) => i % 6 === 0)) {
+      const body = analyze(parse(readPage(id), urlFor(id)), urlFor(id), undefined, { summary: false }).body;
+      expect(countReadingUnits(body), id).toBe(reference(body));
+    }
+    // Runs that start with a letter take the Han after them; radicals (So, Han script) and 〇 (Nl)
+    // sit on the edges of both classes; surrogate pairs, lone surrogates, marks and spaces.
+    const alphabet = [...'中文abcＡ１23 　，。々〇⺀⼀\u0301_-', '\ud840\udc00', '\ud835\udc1a', '\ud840', '\udc00', '\ud83d\ude00'];
+    let seed = 5;
+    const rnd = (k: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % k;
+    };
+    for (let i = 0; i < 5000; i++) {
+      let s = '';
+      for (let j = rnd(30); j > 0; j--) s += alphabet[rnd(alphabet.length)];
+      if (countReadingUnits(s) !== reference(s)) expect({ s, n: countReadingUnits(s) }).toEqual({ s, n: reference(s) });
+    }
   });
 });
