@@ -79,6 +79,28 @@ describe('normalize fast path', () => {
       expect(got.text === want.text && got.map.join() === want.map.join()).toBe(true);
     }
   });
+  it("norm's shortcut for text already in normal form agrees on mostly plain text", () => {
+    // Plain letters, digits, Han and punctuation (the shortcut's case) with a few characters that
+    // change or may change: upper case, full width, traditional, a parenthesis before pinyin.
+    const plain = [...'国务院关于印发通知的通知abc019 ，。、：；“”《》-|/'];
+    const odd = [...'A領Ｖ(（wǎng)）丶\u200b', '(wǎng)', '（lǐ）', '(ab)'];
+    let seed = 11;
+    const rnd = (k: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return (seed >>> 12) % k; // the high bits: the low ones of this generator repeat quickly
+    };
+    let kept = 0;
+    for (let i = 0; i < 20000; i++) {
+      let s = '';
+      const n = 1 + rnd(40);
+      for (let j = 0; j < n; j++) s += rnd(20) ? plain[rnd(plain.length)] : odd[rnd(odd.length)];
+      const want = reference(s).text;
+      const got = norm(s);
+      if (got !== want) expect({ s, got }).toEqual({ s, got: want });
+      if (got === s) kept++;
+    }
+    expect(kept).toBeGreaterThan(2000); // the shortcut's case is well represented
+  });
   it('returns the input itself when nothing changes', () => {
     const s = '国务院关于印发通知的通知2024';
     expect(norm(s)).toBe(s);

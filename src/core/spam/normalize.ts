@@ -179,8 +179,26 @@ function nextIsHan(s: string, from: number, skip: Uint8Array | null): boolean {
   return false;
 }
 
+/**
+ * normalizeCodes(s).same without writing the output buffers: every code unit plain and its own
+ * fold, and no parenthesis that could hold pinyin. The index normalises every short text of the
+ * page (labels, menu items), and most are already in normal form.
+ */
+function alreadyNormal(s: string): boolean {
+  if (!KIND) return false;
+  const kind = KIND, foldOf = FOLD!;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    let k = kind[code];
+    if (k === 0) k = classify(code);
+    if (k === ONE_BY_ONE || foldOf[code] !== code || code === 0x28 || code === 0xff08) return false;
+  }
+  return true;
+}
+
 /** Normalised text only, for headings and labels. */
 export function norm(s: string): string {
+  if (alreadyNormal(s)) return s;
   const r = normalizeCodes(s);
   return r.same ? s : codesToString(r.codes, r.length);
 }
