@@ -5,6 +5,12 @@ import type { DomIndex } from './dom-index';
 interface Lists {
   index: () => DomIndex;
   byTag: Map<string, Element[]>;
+  metas?: MetaKey[];
+}
+/** A <meta>'s lower-cased name (or property, or itemprop) and its content attribute. */
+interface MetaKey {
+  key: string;
+  content: string | null;
 }
 const analysing = new WeakMap<Document, Lists>();
 
@@ -16,6 +22,18 @@ const analysing = new WeakMap<Document, Lists>();
  */
 export function registerAnalysis(doc: Document, index: () => DomIndex): void {
   analysing.set(doc, { index, byTag: new Map() });
+}
+
+function metaKeys(doc: Document): MetaKey[] {
+  const read = (): MetaKey[] =>
+    elementsNamed(doc, 'meta').map((m) => ({
+      key: (m.getAttribute('name') || m.getAttribute('property') || m.getAttribute('itemprop') || '').toLowerCase(),
+      content: m.getAttribute('content'),
+    }));
+  // Read once per analysis: each metaContent call asks every <meta> for up to four attributes,
+  // about ten calls with several names each.
+  const l = analysing.get(doc);
+  return l ? (l.metas ??= read()) : read();
 }
 
 /**
@@ -31,14 +49,12 @@ export function elementsNamed(doc: Document, tag: string): readonly Element[] {
 }
 
 export function metaContent(doc: Document, ...names: string[]): string {
-  // An array, not the live collection: indexing a jsdom HTMLCollection goes through a proxy.
-  const metas = elementsNamed(doc, 'meta');
+  const metas = metaKeys(doc);
   for (const name of names) {
     const lower = name.toLowerCase();
     for (const m of metas) {
-      const key = (m.getAttribute('name') || m.getAttribute('property') || m.getAttribute('itemprop') || '').toLowerCase();
-      if (key === lower) {
-        const v = foldSpace(m.getAttribute('content') || '');
+      if (m.key === lower) {
+        const v = foldSpace(m.content || '');
         if (v) return v;
       }
     }
