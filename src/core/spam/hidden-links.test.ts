@@ -58,4 +58,17 @@ describe('hidden-links with layout', () => {
     expect(found).toEqual(['outer', 'text']);
     expect(doc.getElementById('inner')).not.toBeNull();
   });
+
+  it('asks the style first for a long text without links, and scores it only when hidden', () => {
+    const spamText = '澳门威尼斯人娱乐场 六合彩开奖结果 网上赌场真人百家乐 澳门赌场官网';
+    const { ctx, doc, asked } = laidOut(
+      `<div id="wrap"><div id="art"><p id="long">${para.repeat(8)}</p><p id="short">${para}</p></div></div>` +
+        `<div id="hiddenLong" data-cs="display=none">${spamText.repeat(10)}</div><div id="shownLong">${spamText.repeat(10)}</div>`,
+    );
+    const found = hiddenLinks.detect(createFacts(ctx)).map((b) => (b.element as Element).id);
+    expect(found).toEqual(['hiddenLong']);
+    // Over 400 characters: the style is asked (cheaper than scoring); a short clean text is scored, not asked.
+    for (const id of ['wrap', 'art', 'long', 'shownLong']) expect(asked.has(doc.getElementById(id)!), id).toBe(true);
+    expect(asked.has(doc.getElementById('short')!)).toBe(false);
+  });
 });
