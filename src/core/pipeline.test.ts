@@ -7,6 +7,7 @@ import { findRepairs, repairText } from './script/repair';
 import { toJSON } from './serialize';
 import type { Analysis } from './types';
 import { pageIds, parse, readPage, readVariant, seedIds, urlFor } from '../../test/helpers/corpus';
+import { seeded } from '../../test/helpers/random';
 
 /** The content script's stages at load: no details, and a repair stage without the script guess. */
 const LOAD_STAGES: Partial<AnalyzeStages> = { userRules: FULL_STAGES.userRules, repairs: { findRepairs, repairText } };
@@ -80,11 +81,7 @@ describe('countReadingUnits', () => {
     // Runs that start with a letter take the Han after them; radicals (So, Han script) and 〇 (Nl)
     // sit on the edges of both classes; surrogate pairs, lone surrogates, marks and spaces.
     const alphabet = [...'中文abcＡ１23 　，。々〇⺀⼀\u0301_-', '\ud840\udc00', '\ud835\udc1a', '\ud840', '\udc00', '\ud83d\ude00'];
-    let seed = 5;
-    const rnd = (k: number) => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % k;
-    };
+    const rnd = seeded(5);
     for (let i = 0; i < 5000; i++) {
       let s = '';
       for (let j = rnd(30); j > 0; j--) s += alphabet[rnd(alphabet.length)];

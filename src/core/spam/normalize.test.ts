@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { charInfo, norm, normalize } from './normalize';
 import { allowTerms, spamTerms } from './vocabulary';
+import { seeded } from '../../../test/helpers/random';
 
 // The per-character definition normalize() had before its code-unit fast path (one charInfo per
 // code point, a string append per output character): the oracle the fast path must match.
@@ -56,11 +57,7 @@ describe('normalize fast path', () => {
       ...'abcvAVＡＶ0123６５ 　\t\n()（）領网wǎngǐlǎ丶灬*-_·♤\u200b\u00ad\ufeff女優勉費亞洲精品國产澳门赌博六合彩ova bet365pk10㍿ﷺ½ﬀ㓜',
       '\ud840\udc00', '\ud840', '\udc00', '\ud835\udc1a', '\ud87e\udc00',
     ];
-    let seed = 7;
-    const rnd = (k: number) => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % k;
-    };
+    const rnd = seeded(7);
     for (let i = 0; i < 20000; i++) {
       let s = '';
       const n = rnd(i % 100 === 0 ? 3000 : 40);
@@ -84,11 +81,7 @@ describe('normalize fast path', () => {
     // change or may change: upper case, full width, traditional, a parenthesis before pinyin.
     const plain = [...'国务院关于印发通知的通知abc019 ，。、：；“”《》-|/'];
     const odd = [...'A領Ｖ(（wǎng)）丶\u200b', '(wǎng)', '（lǐ）', '(ab)'];
-    let seed = 11;
-    const rnd = (k: number) => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return (seed >>> 12) % k; // the high bits: the low ones of this generator repeat quickly
-    };
+    const rnd = seeded(11);
     let kept = 0;
     for (let i = 0; i < 20000; i++) {
       let s = '';
