@@ -290,29 +290,31 @@ function stripSpans(text: string, spans: string[]): string {
  * 5,000 Han characters made 5,000 of them. Code units are classified once (UNIT_CLASS).
  */
 export function countReadingUnits(text: string): number {
+  const table = (UNIT_CLASS ??= new Uint8Array(0x10000));
   let n = 0;
   for (let i = 0; i < text.length; ) {
     const cp = text.codePointAt(i)!;
-    const c = unitClass(cp);
+    const c = unitClass(table, cp);
     i += cp > 0xffff ? 2 : 1;
     if (c & HAN_UNIT) n++;
     else if (c & WORD_UNIT) {
       n++;
-      for (let cq = 0; i < text.length && unitClass((cq = text.codePointAt(i)!)) & WORD_UNIT; ) i += cq > 0xffff ? 2 : 1;
+      for (let cq = 0; i < text.length && unitClass(table, (cq = text.codePointAt(i)!)) & WORD_UNIT; ) i += cq > 0xffff ? 2 : 1;
     }
   }
   return n;
 }
 
 const HAN_UNIT = 1, WORD_UNIT = 2, KNOWN_UNIT = 4;
-const UNIT_CLASS = new Uint8Array(0x10000);
+// Made on first use, like normalize.ts's tables: not in frames that never analyse.
+let UNIT_CLASS: Uint8Array | null = null;
 const astralClass = new Map<number, number>();
-function unitClass(cp: number): number {
-  let c = cp <= 0xffff ? UNIT_CLASS[cp] : astralClass.get(cp);
+function unitClass(table: Uint8Array, cp: number): number {
+  let c = cp <= 0xffff ? table[cp] : astralClass.get(cp);
   if (!c) {
     const ch = String.fromCodePoint(cp);
     c = KNOWN_UNIT | (/\p{Script=Han}/u.test(ch) ? HAN_UNIT : 0) | (/[\p{L}\p{N}]/u.test(ch) ? WORD_UNIT : 0);
-    if (cp <= 0xffff) UNIT_CLASS[cp] = c;
+    if (cp <= 0xffff) table[cp] = c;
     else if (astralClass.size < 5000) astralClass.set(cp, c);
   }
   return c;
