@@ -5,12 +5,10 @@
 // closed drop-down menus of the site's own pages.
 import type { HiddenBlock } from '../types';
 import { domIndex } from '../page/context';
-import { scoreText, type TextScore } from './matcher';
+import { MEMO_MAX_LENGTH, scoreText, type TextScore } from './matcher';
 import { short, siteOf, tooBroad, type PageFacts, type SpamDetector } from './facts';
 
 const BENIGN_HOST = /(^|\.)(cnzz\.com|51\.la|51yes\.com|tongji\.baidu\.com|hm\.baidu\.com|google-analytics\.com|statcounter\.com|umeng\.com|beian\.gov\.cn|miit\.gov\.cn|conac\.cn|ucap\.org\.cn)$/;
-/** Texts longer than this are not memoised by scoreText: scoring one costs more than a style ask. */
-const LONG_TEXT = 400;
 const BENIGN_CLASS = /(^|[\s_-])(sr-only|visually-hidden|screen-reader|skip|a11y|assistive)/i;
 
 function candidates(facts: PageFacts): Element[] {
@@ -98,11 +96,12 @@ export const hiddenLinks: SpamDetector = {
       if (ctx.styles.layout) {
         const links = index.anchorStat(el)?.n ?? facts.anchorsIn(el).length; // n counts el itself too: an upper bound
         if (links < 2 && el.childElementCount < 50) {
-          // A long text costs more to score than the style ask (wrappers of the article hold all
-          // of it, one inside the other): ask first, and only a hidden element is scored.
-          // Either way a visible element is neither reported nor remembered as hidden.
+          // A text too long for scoreText's memo costs more to score than the style ask (wrappers
+          // of the article hold all of it, one inside the other): ask first, and only a hidden
+          // element is scored. Either way a visible element is neither reported nor remembered
+          // as hidden.
           const text = facts.rawText(el);
-          if (text.length > LONG_TEXT && !ctx.hiddenReason(el)) continue;
+          if (text.length > MEMO_MAX_LENGTH && !ctx.hiddenReason(el)) continue;
           score = scoreText(text);
           if (!(score.strong >= 2 || score.score >= 8)) continue;
         }

@@ -161,7 +161,8 @@ function scan(a: Automaton, text: Uint16Array, length: number): [number, number,
 // Short texts repeat a lot (anchor labels, segments, nested blocks of one line): score each once.
 // Results are shared, so callers must treat a TextScore as read-only (they all do).
 const memo = new Map<string, TextScore>();
-const MEMO_MAX_LENGTH = 400;
+/** Texts longer than this are scored afresh each time (hidden-links asks the style first for those). */
+export const MEMO_MAX_LENGTH = 400;
 
 export function scoreText(original: string): TextScore {
   if (original.length > MEMO_MAX_LENGTH) return computeScore(original);
